@@ -58,29 +58,28 @@ public struct HTMLRenderer: Sendable {
         let extensions: Extensions
         var out = ""
 
+        /// Built once per writer: hooks are called for every math span and reference.
+        let context: HTMLRenderContext
+
         init(allowRawHTML: Bool, extensions: Extensions) {
             self.allowRawHTML = allowRawHTML; self.extensions = extensions
-        }
-
-        var context: HTMLRenderContext {
-            let allow = allowRawHTML, ext = extensions
-            return HTMLRenderContext(
+            context = HTMLRenderContext(
                 renderBlocks: { blocks in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.blocks(blocks, tight: false)
                     return writer.out
                 },
                 renderInlines: { inlines in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.inlines(inlines)
                     return writer.out
                 },
                 renderPlainText: { inlines in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.plain(inlines)
                     return writer.out
                 },
-                allowRawHTML: allow)
+                allowRawHTML: allowRawHTML)
         }
 
         /// cmark's `cr()`: start a new line unless at the start of one.
