@@ -40,7 +40,8 @@ public struct HTMLRenderer: Sendable {
     /// cmark's rendering of a code block: `<pre><code class="language-FIRSTWORD">`.
     public static func commonMarkCodeBlock(_ code: CodeBlock) -> String {
         var out = "<pre><code"
-        let language = code.info.utf8.prefix { $0 != UInt8(ascii: " ") }
+        // cmark takes the info string up to the first white space (space, tab, \n, \v, \f, \r).
+        let language = code.info.utf8.prefix { !($0 == 32 || (9...13).contains($0)) }
         if !language.isEmpty {
             out += " class=\"language-"
             HTMLEscaping.appendText(String(decoding: language, as: UTF8.self), to: &out)

@@ -147,3 +147,34 @@ let commonMarkCorpus: [String] = [
         #expect(HTMLRenderer(allowRawHTML: true).render(blocks) == "<div>x</div>\n<p>hi <b>there</b></p>\n")
     }
 }
+
+/// Random documents built from CommonMark syntax fragments (no `$`, `@`, `[!` or `{#`):
+/// `HTMLRenderer` and libcmark must agree on every one.
+@Suite struct CommonMarkRandomTests {
+    static let fragments = [
+        "# ", "## ", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "    ", "  ", " ", "\t", "\n", "\n\n",
+        "```", "~~~", "`", "``", "*", "**", "_", "__", "[", "]", "(", ")", "![", "<", ">", "<div>", "</div>",
+        "<span>", "<!--", "-->", "&amp;", "&", "&#35;", "\\", "\"", "'", "---", "===", "***", "[x]: /u",
+        "word", "text", "a", "b", "é", "https://x.y", "<https://a.b>", "[l](/u \"t\")", "|", "#", "!", "=",
+    ]
+
+    @Test func randomDocumentsMatchLibcmark() {
+        var generator = SplitMix64(seed: 2026)
+        var mismatches: [String] = []
+        for _ in 0..<3_000 {
+            var markdown = ""
+            for _ in 0..<(8 + Int(generator.next() % 40)) {
+                markdown += Self.fragments[Int(generator.next() % UInt64(Self.fragments.count))]
+            }
+            let document = MarkdownParser.parse(markdown, file: "random.md")
+            if document.frontMatter != nil || TreeWalk.containsLessonNodes(document.blocks) { continue }
+            for allowRawHTML in [false, true] {
+                let ours = HTMLRenderer(allowRawHTML: allowRawHTML).render(document.blocks)
+                if ours != CommonMarkConverter.referenceHTML(for: markdown, allowRawHTML: allowRawHTML) {
+                    mismatches.append(markdown.debugDescription)
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, Comment(rawValue: mismatches.prefix(5).joined(separator: "\n")))
+    }
+}
