@@ -40,8 +40,8 @@ struct MathScanner {
     /// A blank line (also `>` alone, blank inside a quote) or a line of a code or HTML block.
     private func breaksRun(_ line: Int) -> Bool {
         if layout.verbatim[line] { return true }
-        for byte in text.lineBytes(line) {
-            switch byte {
+        for index in text.lineStarts[line - 1]..<text.lineEnd(line) {
+            switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "\r"): continue
             default: return false
             }
