@@ -46,21 +46,31 @@ public enum CommonMarkConverter {
         return layout
     }
 
+    /// How deep containers (quotes, lists, emphasis, links) may nest in the Swift tree.
+    /// Deeper ones are flattened into the container at this depth, so that walking the tree
+    /// recursively cannot exhaust the stack, whatever the input.
+    static let maximumDepth = 100
+
     /// Parses `source` (CommonMark, no extensions, no smart punctuation) into a Swift tree.
-    static func parse(_ source: [UInt8]) -> CommonMarkNode {
+    /// `flattenedAt` is where nesting first went past `maximumDepth`, if it did.
+    static func parse(_ source: [UInt8]) -> (document: CommonMarkNode, flattenedAt: SourceLocation?) {
         let root: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
             }
         }
-        guard let root else { return CommonMarkNode(kind: .document) }
+        guard let root else { return (CommonMarkNode(kind: .document), nil) }
         defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { return CommonMarkNode(kind: .document) }
+        guard let iterator = cmark_iter_new(root) else { return (CommonMarkNode(kind: .document), nil) }
         defer { cmark_iter_free(iterator) }
 
         // Containers under construction, innermost last; leaves are appended directly.
         var stack: [CommonMarkNode] = []
         var finished = CommonMarkNode(kind: .document)
+        // Containers entered past the depth limit and not yet exited: they are left out,
+        // their children go to the innermost kept container.
+        var flattened = 0
+        var flattenedAt: SourceLocation?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
@@ -69,15 +79,22 @@ public enum CommonMarkConverter {
                 let copy = copyNode(node)
                 if isLeaf(copy.kind) {
                     if stack.isEmpty { finished = copy } else { stack[stack.count - 1].children.append(copy) }
+                } else if stack.count > maximumDepth, copy.kind != .paragraph, copy.kind != .heading {
+                    // Paragraphs and headings are kept: they hold the text.
+                    flattened += 1
+                    if flattenedAt == nil {
+                        flattenedAt = copy.range.start.line > 0 ? copy.range.start : stack.last(where: { $0.range.start.line > 0 })?.range.start
+                    }
                 } else {
                     stack.append(copy)
                 }
             } else if event == CMARK_EVENT_EXIT {
+                if flattened > 0 { flattened -= 1; continue }
                 guard let done = stack.popLast() else { continue }
                 if stack.isEmpty { finished = done } else { stack[stack.count - 1].children.append(done) }
             }
         }
-        return finished
+        return (finished, flattenedAt)
     }
 
     /// libcmark's own HTML rendering of `source`: the reference the conformance tests

@@ -21,7 +21,13 @@ public enum MarkdownParser {
         diagnostics += scanner.diagnostics
 
         // Second pass: the text with math and references replaced by tokens.
-        let tree = CommonMarkConverter.parse(scanner.protectedText())
+        let (tree, flattenedAt) = CommonMarkConverter.parse(scanner.protectedText())
+        if let location = flattenedAt {
+            diagnostics.append(Diagnostic(
+                .error, file: file, location: location,
+                message: "blocks or emphasis nested more than \(CommonMarkConverter.maximumDepth) levels deep; the deeper levels are flattened",
+                sourceLine: text.text(ofLine: location.line)))
+        }
         var builder = TreeBuilder(spans: scanner.spans, text: text, file: file)
         let blocks = builder.blocks(tree.children)
         diagnostics += builder.diagnostics
