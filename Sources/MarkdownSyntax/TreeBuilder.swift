@@ -284,6 +284,8 @@ struct TreeBuilder {
             }
         }
         if !pendingText.isEmpty { appendText(pendingText, to: &result) }
+        let hasContinuation = result.contains { if case .continuation = $0 { true } else { false } }
+        guard hasContinuation else { return result }
         // A span's further lines arrive as a break and a continuation token: drop both.
         var cleaned: [Piece] = []
         cleaned.reserveCapacity(result.count)
