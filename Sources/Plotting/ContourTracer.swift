@@ -1,8 +1,11 @@
 /// Extracts level lines from a sampled grid by marching squares.
 ///
-/// Each level is done in two steps. *Classify*: every cell gets a 4-bit case from which of
-/// its corners are at or above the level (a value equal to the level counts as above);
-/// saddle cases are resolved once by the cell's centre value (the mean of its corners).
+/// *Classify*: every cell gets a 4-bit case from which of its corners are at or above the
+/// level (a value equal to the level counts as above); saddle cases are resolved once by
+/// the cell's centre value (the mean of its corners). To do this for many levels without
+/// a pass over the whole grid per level, each sample first gets its band (how many of the
+/// sorted levels lie at or below it) in one pass; a cell whose corners share a band is
+/// crossed by no level, and the others are listed under each level they cross.
 /// *Trace*: lines are followed cell to cell from start cells, so every line comes out
 /// whole. Open lines start where they enter from outside the grid or from an undefined
 /// cell; whatever is left after that forms closed loops.
@@ -79,13 +82,33 @@ public struct ContourTracer: Sendable {
         lines(levels: [level])[0]
     }
 
+
     /// The lines of each level, in the order the levels are given.
     ///
     /// Within a level, open lines come first (in the row-major order of the cells they
-    /// start in), then closed loops (likewise), so the output is deterministic.
+    /// start in), then closed loops (likewise), so the output is deterministic. A NaN
+    /// level has no lines.
     public func lines(levels: [Double]) -> [[ContourLine]] {
+        var result = [[ContourLine]](repeating: [], count: levels.count)
+        // Work through the levels in increasing order, at most `Bands.capacity` at a time.
+        let order = levels.indices.filter { !levels[$0].isNaN }.sorted {
+            levels[$0] < levels[$1] || (levels[$0] == levels[$1] && $0 < $1)
+        }
         var scratch = Scratch(cellCount: cellsX * cellsY)
-        return levels.map { trace(level: $0, scratch: &scratch) }
+        var first = 0
+        while first < order.count {
+            let chunk = Array(order[first..<min(first + Bands.capacity, order.count)])
+            first += chunk.count
+            let sorted = chunk.map { levels[$0] }
+            let bands = Bands(values: grid.values, levels: sorted)
+            let crossed = crossedCells(bands: bands, levelCount: sorted.count)
+            for (k, index) in chunk.enumerated() {
+                scratch.crossed = crossed[k]
+                classify(level: sorted[k], index: k, bands: bands, scratch: &scratch)
+                result[index] = trace(level: sorted[k], scratch: &scratch)
+            }
+        }
+        return result
     }
 
     /// Buffers reused from one level to the next.
@@ -93,16 +116,99 @@ public struct ContourTracer: Sendable {
         /// The code of every cell; all zero between levels, because tracing consumes every
         /// segment of every cell that classification marked.
         var codes: [UInt8]
-        /// Cells crossed by the level, row by row.
+        /// Cells crossed by the current level, row by row.
         var crossed: [Int32] = []
         /// The vertices of the line being traced.
         var points: [Point] = []
         init(cellCount: Int) { codes = [UInt8](repeating: 0, count: cellCount) }
     }
 
+    /// Which of a sorted run of levels each sample reaches: `band[s]` is the number of
+    /// levels at or below sample s, so sample s is at or above level k exactly when
+    /// `band[s] > k`. One pass over the samples serves every level of the run.
+    struct Bands {
+        /// Levels per run, so a band fits in a byte.
+        static let capacity = 255
+        var band: [UInt8]
+
+        init(values: [Double], levels: [Double]) {
+            let m = levels.count
+            band = [UInt8](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+                values.withUnsafeBufferPointer { v in
+                    levels.withUnsafeBufferPointer { level in
+                        // Neighbouring samples are mostly in the same band: start the
+                        // search from the previous one.
+                        var b = 0
+                        for s in 0..<v.count {
+                            let x = v[s]
+                            if x.isNaN {
+                                buffer[s] = 0
+                                continue
+                            }
+                            while b < m && level[b] <= x { b += 1 }
+                            while b > 0 && level[b - 1] > x { b -= 1 }
+                            buffer[s] = UInt8(truncatingIfNeeded: b)
+                        }
+                    }
+                }
+                initialized = values.count
+            }
+        }
+    }
+
+    /// For each level of a run, the defined cells it crosses (some corner at or above it,
+    /// some below), in row-major order.
+    func crossedCells(bands: Bands, levelCount: Int) -> [[Int32]] {
+        var lists = [[Int32]](repeating: [], count: levelCount)
+        let nx = grid.nx, cx = cellsX
+        bands.band.withUnsafeBufferPointer { b in
+            for j in 0..<cellsY {
+                let bottom = j * nx, top = bottom + nx
+                for i in 0..<cx {
+                    let b0 = b[bottom + i], b1 = b[bottom + i + 1]
+                    let b2 = b[top + i + 1], b3 = b[top + i]
+                    let low = min(min(b0, b1), min(b2, b3))
+                    let high = max(max(b0, b1), max(b2, b3))
+                    if low == high { continue }
+                    let cell = j * cx + i
+                    if let defined = definedCells, defined[cell] == 0 { continue }
+                    for k in Int(low)..<Int(high) { lists[k].append(Int32(cell)) }
+                }
+            }
+        }
+        return lists
+    }
+
+    /// Sets the code of every cell in `scratch.crossed` for the level with index `k` in
+    /// its run, resolving saddles by the cell's centre value.
+    func classify(level: Double, index k: Int, bands: Bands, scratch: inout Scratch) {
+        let nx = grid.nx, cx = cellsX
+        let threshold = UInt8(truncatingIfNeeded: k)
+        grid.values.withUnsafeBufferPointer { v in
+            bands.band.withUnsafeBufferPointer { b in
+                scratch.codes.withUnsafeMutableBufferPointer { codes in
+                    for cell32 in scratch.crossed {
+                        let cell = Int(cell32)
+                        let j = cell / cx, i = cell - j * cx
+                        let s0 = j * nx + i, s1 = s0 + 1, s2 = s0 + nx + 1, s3 = s0 + nx
+                        var code: UInt8 = 0
+                        if b[s0] > threshold { code |= 1 }
+                        if b[s1] > threshold { code |= 2 }
+                        if b[s2] > threshold { code |= 4 }
+                        if b[s3] > threshold { code |= 8 }
+                        if code == 5 || code == 10 {
+                            let centre = 0.25 * (v[s0] + v[s1] + v[s2] + v[s3])
+                            let centreAbove = centre >= level
+                            code = code == 5 ? (centreAbove ? 16 : 17) : (centreAbove ? 18 : 19)
+                        }
+                        codes[cell] = code
+                    }
+                }
+            }
+        }
+    }
+
     func trace(level: Double, scratch: inout Scratch) -> [ContourLine] {
-        guard !level.isNaN else { return [] }
-        classify(level: level, scratch: &scratch)
         var result: [ContourLine] = []
         let exitTable = MarchingSquaresTable.exit
         let firstEntry = MarchingSquaresTable.firstEntry
@@ -130,42 +236,6 @@ public struct ContourTracer: Sendable {
             }
         }
         return result
-    }
-
-    /// Sets the code of every cell the level crosses and lists those cells.
-    func classify(level: Double, scratch: inout Scratch) {
-        scratch.crossed.removeAll(keepingCapacity: true)
-        let nx = grid.nx
-        let cx = cellsX
-        grid.values.withUnsafeBufferPointer { v in
-            scratch.codes.withUnsafeMutableBufferPointer { codes in
-                for j in 0..<cellsY {
-                    let bottom = j * nx, top = bottom + nx
-                    // Comparisons with NaN are false, so undefined samples count as below;
-                    // their cells are dropped below, on the rare crossed-cell path.
-                    var bl: UInt8 = v[bottom] >= level ? 1 : 0
-                    var tl: UInt8 = v[top] >= level ? 8 : 0
-                    for i in 0..<cx {
-                        let br: UInt8 = v[bottom + i + 1] >= level ? 2 : 0
-                        let tr: UInt8 = v[top + i + 1] >= level ? 4 : 0
-                        let code = bl | br | tr | tl
-                        bl = br >> 1
-                        tl = tr << 1
-                        if code == 0 || code == 15 { continue }
-                        let cell = j * cx + i
-                        if let defined = definedCells, defined[cell] == 0 { continue }
-                        var resolved = code
-                        if code == 5 || code == 10 {
-                            let centre = 0.25 * (v[bottom + i] + v[bottom + i + 1] + v[top + i] + v[top + i + 1])
-                            let centreAbove = centre >= level
-                            resolved = code == 5 ? (centreAbove ? 16 : 17) : (centreAbove ? 18 : 19)
-                        }
-                        codes[cell] = resolved
-                        scratch.crossed.append(Int32(cell))
-                    }
-                }
-            }
-        }
     }
 
     /// Follows one line from the segment entering `cell` by `entry`, consuming the
