@@ -99,17 +99,14 @@ public struct PlotSceneBuilder: Sendable {
         for m in spec.marks {
             let p = toPage(m.point)
             let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: obstacles)
-                ?? text(m.label, latex: LaTeXText.escape(m.label), at: Point(p.x + 6, p.y - 8), anchor: .start)
             obstacles.addBox(label.box)
             marks.append(SceneMark(point: p, at: m.point, label: label))
         }
         var descent: SceneDescentPath?
         if let iterates = descentIterates, let first = pathPage.first, let last = pathPage.last {
             let startLabel = placeNear(first, text: "start", latex: "start", frame: frame, obstacles: obstacles)
-                ?? text("start", latex: "start", at: Point(first.x + 6, first.y - 8), anchor: .start)
             obstacles.addBox(startLabel.box)
             let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: obstacles)
-                ?? text("end", latex: "end", at: Point(last.x + 6, last.y + 8), anchor: .start)
             obstacles.addBox(endLabel.box)
             descent = SceneDescentPath(points: pathPage, iterates: iterates, leavesWindow: leaves,
                                        startLabel: startLabel, endLabel: endLabel)
@@ -188,16 +185,17 @@ public struct PlotSceneBuilder: Sendable {
 
     // MARK: Text boxes
 
-    /// Estimated advance width of `s` at `fontSize` (digits and lowercase letters in a
-    /// sans-serif face are about 0.55 em wide).
+    /// Estimated advance width of `s` at `fontSize`, erring wide: digits in common
+    /// sans-serif faces are 0.55 to 0.64 em, and a box too large only costs a label spot.
     func textWidth(_ s: String) -> Double {
         var w = 0.0
         for ch in s {
             switch ch {
-            case "i", "l", "j", "t", "f", "r", ".", ",", ":", ";", "'", "(", ")", " ", "I", "1": w += 0.36
-            case "m", "w", "M", "W": w += 0.85
-            case "\u{2212}", "-": w += 0.58
-            default: w += ch.isUppercase ? 0.68 : 0.56
+            case "i", "l", "j", ".", ",", ":", ";", "'", "I": w += 0.3
+            case "t", "f", "r", "(", ")", " ": w += 0.4
+            case "m", "w", "M", "W": w += 0.92
+            case "\u{2212}", "-": w += 0.72
+            default: w += ch.isUppercase ? 0.7 : 0.62
             }
         }
         return w * fontSize
@@ -219,21 +217,22 @@ public struct PlotSceneBuilder: Sendable {
         PageRect(minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r)
     }
 
-    /// The first free spot for a text next to `p`, trying the eight compass directions.
+    /// The first free spot inside the frame for a text next to `p`, trying eight
+    /// directions around it.
     private func placeNear(_ p: Point, text plain: String, latex: String, frame: PageRect,
-                           obstacles: ObstacleMap) -> SceneText? {
+                           obstacles: ObstacleMap) -> SceneText {
         let gap = 6.0, dy = fontSize / 2 + 3
         let candidates: [(Double, Double, TextAnchor)] = [
             (gap, -dy, .start), (gap, dy, .start), (-gap, -dy, .end), (-gap, dy, .end),
             (gap + 2, 0, .start), (-gap - 2, 0, .end), (0, -dy - 3, .middle), (0, dy + 3, .middle),
         ]
-        for (dx, dyy, anchor) in candidates {
-            let t = text(plain, latex: latex, at: Point(p.x + dx, p.y + dyy), anchor: anchor)
-            if frame.insetBy(1).contains(t.box) && !obstacles.collides(t.box, ignoringOwner: ObstacleMap.noOwner) {
-                return t
-            }
+        let texts = candidates.map { dx, dyy, anchor in
+            text(plain, latex: latex, at: Point(p.x + dx, p.y + dyy), anchor: anchor)
         }
-        return nil
+        let inside = texts.filter { frame.insetBy(1).contains($0.box) }
+        // Free and inside; else inside, over whatever is there; else the first spot.
+        return inside.first { !obstacles.collides($0.box, ignoringOwner: ObstacleMap.noOwner) }
+            ?? inside.first ?? texts[0]
     }
 
     // MARK: Arrows
