@@ -172,7 +172,9 @@ public struct PlotSceneBuilder: Sendable {
         }
         let bottom = (legend.isEmpty ? xAxisY + fontSize / 2 : rowY + fontSize / 2) + 4
 
-        let alt = AltText(spec: spec, levels: sortedLevels, arrowsDrawn: !arrows.isEmpty,
+        // The description names only the levels that appear in the window.
+        let drawnLevels = sceneLevels.filter { !$0.lines.isEmpty }.map(\.value)
+        let alt = AltText(spec: spec, levels: drawnLevels, arrowsDrawn: !arrows.isEmpty,
                           descent: descent, function: f)
         return PlotScene(
             figureID: spec.figureID,
