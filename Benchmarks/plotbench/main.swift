@@ -6,6 +6,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "contours":
     ContourBenchmark.run()
+case "figure":
+    try FigureBenchmark.run()
 default:
-    print("usage: plotbench contours")
+    print("usage: plotbench contours | plotbench figure")
 }
