@@ -46,6 +46,33 @@ struct ObstacleMap {
         for j in rws { for i in cols { boxBuckets[j * columns + i].append(index) } }
     }
 
+    /// Owners whose segments no longer count (arrows given up for a label).
+    var removedOwners: Set<Int> = []
+
+    /// The owner tag of arrow `index`: arrows are tagged -2, -3, ... so they can be told apart.
+    static func arrowOwner(_ index: Int) -> Int { -2 - index }
+    static func arrowIndex(owner: Int) -> Int? { owner <= -2 ? -2 - owner : nil }
+
+    /// nil when `r` touches a box or any segment other than an arrow's (or one of `owner`);
+    /// otherwise the arrows it touches, in increasing order.
+    func arrowsBlocking(_ r: PageRect, ignoringOwner owner: Int) -> [Int]? {
+        var arrows: Set<Int> = []
+        let (cols, rws) = bucketRange(r)
+        for j in rws {
+            for i in cols {
+                for k in boxBuckets[j * columns + i] where boxes[k].intersects(r) { return nil }
+                for k in segmentBuckets[j * columns + i] {
+                    let s = segments[k]
+                    if s.owner != ObstacleMap.noOwner && (s.owner == owner || removedOwners.contains(s.owner)) { continue }
+                    guard ObstacleMap.segment(s.a, s.b, intersects: r) else { continue }
+                    guard let arrow = ObstacleMap.arrowIndex(owner: s.owner) else { return nil }
+                    arrows.insert(arrow)
+                }
+            }
+        }
+        return arrows.sorted()
+    }
+
     /// True when `r` touches a box, or a segment whose owner is not `owner`.
     func collides(_ r: PageRect, ignoringOwner owner: Int) -> Bool {
         let (cols, rws) = bucketRange(r)
@@ -54,7 +81,7 @@ struct ObstacleMap {
                 for k in boxBuckets[j * columns + i] where boxes[k].intersects(r) { return true }
                 for k in segmentBuckets[j * columns + i] {
                     let s = segments[k]
-                    if s.owner != ObstacleMap.noOwner && s.owner == owner { continue }
+                    if s.owner != ObstacleMap.noOwner && (s.owner == owner || removedOwners.contains(s.owner)) { continue }
                     if ObstacleMap.segment(s.a, s.b, intersects: r) { return true }
                 }
             }

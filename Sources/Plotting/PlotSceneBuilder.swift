@@ -69,12 +69,13 @@ public struct PlotSceneBuilder: Sendable {
         var obstacles = ObstacleMap(area: frame.insetBy(-20))
 
         // Gradient arrows, on cell centres of an N x N grid.
-        let arrows = spec.fieldCount.map { makeArrows(count: $0, spec: spec, toPage: toPage, gradient: gradient) } ?? []
-        for a in arrows {
-            obstacles.addSegment(a.tail, a.tip)
-            obstacles.addSegment(a.tip, a.headLeft)
-            obstacles.addSegment(a.tip, a.headRight)
-            obstacles.addSegment(a.headLeft, a.headRight)
+        var arrows = spec.fieldCount.map { makeArrows(count: $0, spec: spec, toPage: toPage, gradient: gradient) } ?? []
+        for (k, a) in arrows.enumerated() {
+            let owner = ObstacleMap.arrowOwner(k)
+            obstacles.addSegment(a.tail, a.tip, owner: owner)
+            obstacles.addSegment(a.tip, a.headLeft, owner: owner)
+            obstacles.addSegment(a.tip, a.headRight, owner: owner)
+            obstacles.addSegment(a.headLeft, a.headRight, owner: owner)
         }
 
         // Descent path, cut where it leaves the window.
@@ -138,6 +139,9 @@ public struct PlotSceneBuilder: Sendable {
         }
 
         let labels = placeLevelLabels(levels: sceneLevels, owners: lineOwners, frame: frame, obstacles: &obstacles)
+        // Arrows given up so that a level could be labelled at all.
+        let removedArrows = Set(obstacles.removedOwners.compactMap { ObstacleMap.arrowIndex(owner: $0) })
+        arrows = arrows.enumerated().filter { !removedArrows.contains($0.offset) }.map(\.element)
 
         // Legend rows under the x axis name.
         var legendKinds: [LegendEntry.Kind] = []
@@ -168,7 +172,9 @@ public struct PlotSceneBuilder: Sendable {
         }
         let bottom = (legend.isEmpty ? xAxisY + fontSize / 2 : rowY + fontSize / 2) + 4
 
-        let alt = AltText(spec: spec, levels: sortedLevels, arrowsDrawn: !arrows.isEmpty,
+        // The description names only the levels that appear in the window.
+        let drawnLevels = sceneLevels.filter { !$0.lines.isEmpty }.map(\.value)
+        let alt = AltText(spec: spec, levels: drawnLevels, arrowsDrawn: !arrows.isEmpty,
                           descent: descent, function: f)
         return PlotScene(
             figureID: spec.figureID,
@@ -368,16 +374,32 @@ public struct PlotSceneBuilder: Sendable {
             }
             candidatesLines.sort { $0.length != $1.length ? $0.length > $1.length : $0.owner < $1.owner }
             var count = 0
-            for (owner, length) in candidatesLines where count < 2 && length >= 3 * labelWidth {
+            let labelled = candidatesLines.filter { $0.length >= 3 * labelWidth }
+            for (owner, length) in labelled where count < 2 {
                 let line = levels[li].lines[owners[owner].line]
-                let spots = spotsAlong(line, spacing: 3, total: length)
-                for spot in spots {
+                for spot in spotsAlong(line, spacing: 3, total: length) {
                     let t = text(plain, latex: latex, at: spot, anchor: .middle, levelIndex: li)
                     guard inner.contains(t.box) else { continue }
                     guard !obstacles.collides(t.box.insetBy(-1), ignoringOwner: owner) else { continue }
                     placed.append(t)
                     obstacles.addBox(t.box)
                     count += 1
+                    break
+                }
+            }
+            // A level with no free spot anywhere: on its longest line, take the spot that
+            // hides a single arrow (the arrow is left out; every other rule still holds).
+            if count == 0, let (owner, length) = labelled.first {
+                let line = levels[li].lines[owners[owner].line]
+                for spot in spotsAlong(line, spacing: 3, total: length) {
+                    let t = text(plain, latex: latex, at: spot, anchor: .middle, levelIndex: li)
+                    guard inner.contains(t.box),
+                          let blocking = obstacles.arrowsBlocking(t.box.insetBy(-1), ignoringOwner: owner),
+                          blocking.count <= 1
+                    else { continue }
+                    for arrow in blocking { obstacles.removedOwners.insert(ObstacleMap.arrowOwner(arrow)) }
+                    placed.append(t)
+                    obstacles.addBox(t.box)
                     break
                 }
             }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Plotting
 
@@ -162,4 +165,48 @@ func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
     var t = len2 == 0 ? 0 : ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2
     t = min(1, max(0, t))
     return hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy))
+}
+
+/// Figures from awkward inputs still come out whole: undefined regions, no levels in
+/// range, no field, a flat function, a path that starts where the gradient is undefined.
+@Suite struct SceneRobustnessTests {
+    @Test func undefinedRegionsAndOddRequests() throws {
+        let spec = PlotSpecification(
+            figureID: "fig-log", xRange: -2...2, yRange: -1...3, levels: .count(6), gridResolution: 61,
+            fieldCount: 9, descent: DescentRequest(start: Point(-1, 1), rate: 0.1, steps: 5),
+            marks: [PlotMark(point: Point(1, 1), label: "a <b> & \"c\"")],
+            functionLaTeX: "\\ln(x y)", functionText: "ln(x y)")
+        let scene = try PlotFigure.scene(spec, function: { x, y in log(x * y) },
+                                         gradient: { x, y in (1 / x, 1 / y) })
+        let svg = SVGWriter().write(scene)
+        #expect(!svg.contains("NaN") && !svg.contains("nan") && !svg.contains("inf"))
+        #expect(svg.contains("a &lt;b&gt; &amp; \"c\""))
+        #expect(!scene.levels.isEmpty)
+        // Arrows only where the gradient is finite (x y > 0 is not needed for 1/x, 1/y).
+        #expect(scene.arrows.allSatisfy { $0.gradient.x.isFinite && $0.gradient.y.isFinite })
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse())
+    }
+
+    @Test func flatFunctionAndNoLevels() throws {
+        let spec = PlotSpecification(
+            figureID: "fig-flat", xRange: 0...1, yRange: 0...4, levels: .explicit([5]), gridResolution: 11,
+            fieldCount: 5, functionLaTeX: "1", functionText: "1")
+        let scene = try PlotFigure.scene(spec, function: { _, _ in 1 }, gradient: { _, _ in (0, 0) })
+        #expect(scene.arrows.isEmpty)
+        #expect(scene.levelLabels.isEmpty)
+        #expect(abs(scene.frame.height - 320) < 1e-9 && abs(scene.frame.width - 80) < 1e-9)
+        let svg = SVGWriter().write(scene)
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        #expect(scene.description.contains("with no level curves in the window."))
+        #expect(TikZWriter().write(scene).hasSuffix("\\end{tikzpicture}\n"))
+    }
+
+    @Test func badLevelRangeIsReported() {
+        var spec = SceneFixture.bowl.spec
+        spec.levels = .range(from: 1, to: 0, step: 1)
+        #expect(throws: ContourLevels.Problem.self) {
+            try PlotFigure.scene(spec, function: SceneFixture.bowl.f, gradient: SceneFixture.bowl.gradient)
+        }
+    }
 }

@@ -80,4 +80,31 @@ struct ToolFailure: Error, CustomStringConvertible {
         let data = try Data(contentsOf: png)
         #expect(data.count > 5000, "the SVG screenshot of \(fixture.name) is suspiciously small")
     }
+
+    /// The same SVG themed dark through the custom properties only, as a site would.
+    @Test func svgRecoloursForADarkTheme() throws {
+        let dir = try workDirectory("svg-dark")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scene = try SceneFixture.bowl.scene()
+        let svg = SVGWriter().write(scene)
+        let html = """
+            <!DOCTYPE html><html class="dark"><head><meta charset="utf-8"><style>
+            body{margin:0;background:#1b1d21}
+            html.dark{--cg-fg:#e4e4e4;--cg-bg:#1b1d21;--cg-arrow:#a9adb3;--cg-path:#ff7b8a;
+              --cg-l0:#6b3f98;--cg-l1:#5c4d9e}
+            figure{margin:8px;width:\(Int(scene.width * 1.6))px}
+            </style></head><body><figure>\(svg)</figure></body></html>
+            """
+        let page = dir.appendingPathComponent("figure.html")
+        try Data(html.utf8).write(to: page)
+        let png = PackagePaths.artifacts.appendingPathComponent("bowl-svg-dark.png")
+        try? FileManager.default.removeItem(at: png)
+        let width = Int(scene.width * 1.6) + 16, height = Int(scene.height * 1.6) + 16
+        _ = try runTool("chromium", [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+            "--screenshot=\(png.path)", "--window-size=\(width),\(height)", page.absoluteString,
+        ], in: dir)
+        #expect(try Data(contentsOf: png).count > 5000)
+    }
 }
