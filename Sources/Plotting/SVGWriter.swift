@@ -72,7 +72,7 @@ public struct SVGWriter: Sendable {
             for p in path.points.dropFirst() { d.line(to: p) }
             o += "<g class=\"cg-path\"><path d=\"\(d.text)\"/>"
             var dots = PathData()
-            for p in path.points.dropFirst().dropLast() { dots.move(to: p); dots.line(to: p) }
+            for p in path.points.dropFirst().dropLast() where path.marksIterates { dots.move(to: p); dots.line(to: p) }
             if !dots.isEmpty { o += "<path class=\"cg-step\" d=\"\(dots.text)\"/>" }
             o += "<circle class=\"cg-start\" cx=\"\(n(start.x))\" cy=\"\(n(start.y))\" r=\"3.5\"/>"
             o += "<circle class=\"cg-end\" cx=\"\(n(end.x))\" cy=\"\(n(end.y))\" r=\"3.5\"/></g>\n"
@@ -132,7 +132,7 @@ public struct SVGWriter: Sendable {
 
     private func style(_ scene: PlotScene, scope s: String) -> String {
         var css = "<style>\n"
-        css += "\(s) text{font:\(n(scene.fontSize))px sans-serif;fill:var(--cg-fg,#222)}\n"
+        css += "\(s) text{font:\(n(scene.fontSize))px var(--cg-font,sans-serif);fill:var(--cg-fg,#222)}\n"
         css += "\(s) .cg-name{font-style:italic}\n"
         css += "\(s) .cg-axis{fill:none;stroke:var(--cg-fg,#222);stroke-width:1}\n"
         css += "\(s) .cg-level path,\(s) path.cg-level{fill:none;stroke-width:1.5;stroke-linejoin:round}\n"
