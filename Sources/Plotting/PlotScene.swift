@@ -127,8 +127,10 @@ public struct SceneDescentPath: Hashable, Sendable {
     /// Whether each iterate gets a dot: up to `PlotSceneBuilder.maximumIterateDots`
     /// points; longer paths show only the line, the start and the end.
     public var marksIterates: Bool
-    public var startLabel: SceneText
-    public var endLabel: SceneText
+    /// `start` and `end` beside their points; nil where no free spot was found (the
+    /// hollow and filled circles still tell them apart).
+    public var startLabel: SceneText?
+    public var endLabel: SceneText?
 }
 
 /// A user mark: a dot and its label.

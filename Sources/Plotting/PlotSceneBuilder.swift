@@ -34,10 +34,8 @@ public struct PlotSceneBuilder: Sendable {
         let frameW = spanX * scale, frameH = spanY * scale
 
         // Ticks first: their label widths decide the left margin.
-        let xStep = NiceTicks.step(span: spanX, target: max(2, Int(frameW / 55)))
-        let yStep = NiceTicks.step(span: spanY, target: max(2, Int(frameH / 45)))
-        let xValues = NiceTicks.values(low: x0, high: x1, step: xStep)
-        let yValues = NiceTicks.values(low: y0, high: y1, step: yStep)
+        let (xStep, xValues) = NiceTicks.ticks(low: x0, high: x1, target: max(2, Int(frameW / 55)))
+        let (yStep, yValues) = NiceTicks.ticks(low: y0, high: y1, target: max(2, Int(frameH / 45)))
         let xDecimals = NiceTicks.decimals(for: xStep), yDecimals = NiceTicks.decimals(for: yStep)
         func tickText(_ v: Double, _ d: Int) -> String {
             let s = PageNumber.fixed(v, decimals: d)
@@ -102,16 +100,19 @@ public struct PlotSceneBuilder: Sendable {
         var marks: [SceneMark] = []
         for m in spec.marks {
             let p = toPage(m.point)
-            let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: obstacles)
+            let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: &obstacles,
+                                  required: true)!
             obstacles.addBox(label.box)
             marks.append(SceneMark(point: p, at: m.point, label: label))
         }
         var descent: SceneDescentPath?
         if let iterates = descentIterates, let first = pathPage.first, let last = pathPage.last {
-            let startLabel = placeNear(first, text: "start", latex: "start", frame: frame, obstacles: obstacles)
-            obstacles.addBox(startLabel.box)
-            let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: obstacles)
-            obstacles.addBox(endLabel.box)
+            let startLabel = placeNear(first, text: "start", latex: "start", frame: frame, obstacles: &obstacles,
+                                       required: false)
+            if let box = startLabel?.box { obstacles.addBox(box) }
+            let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: &obstacles,
+                                     required: false)
+            if let box = endLabel?.box { obstacles.addBox(box) }
             descent = SceneDescentPath(points: pathPage, iterates: iterates, leavesWindow: leaves,
                                        marksIterates: pathPage.count <= PlotSceneBuilder.maximumIterateDots,
                                        startLabel: startLabel, endLabel: endLabel)
@@ -228,9 +229,11 @@ public struct PlotSceneBuilder: Sendable {
     }
 
     /// The first free spot inside the frame for a text next to `p`, trying eight
-    /// directions around it.
+    /// directions around it, then one that hides a single arrow (which is left out). A
+    /// `required` text with neither goes to the first spot inside the frame (or the first
+    /// spot at all); an optional one is dropped.
     private func placeNear(_ p: Point, text plain: String, latex: String, frame: PageRect,
-                           obstacles: ObstacleMap) -> SceneText {
+                           obstacles: inout ObstacleMap, required: Bool) -> SceneText? {
         let gap = 6.0, dy = fontSize / 2 + 3
         let candidates: [(Double, Double, TextAnchor)] = [
             (gap, -dy, .start), (gap, dy, .start), (-gap, -dy, .end), (-gap, dy, .end),
@@ -240,9 +243,18 @@ public struct PlotSceneBuilder: Sendable {
             text(plain, latex: latex, at: Point(p.x + dx, p.y + dyy), anchor: anchor)
         }
         let inside = texts.filter { frame.insetBy(1).contains($0.box) }
-        // Free and inside; else inside, over whatever is there; else the first spot.
-        return inside.first { !obstacles.collides($0.box, ignoringOwner: ObstacleMap.noOwner) }
-            ?? inside.first ?? texts[0]
+        // Free and inside; else inside, hiding one arrow; else (if required) inside over
+        // whatever is there, or the first spot.
+        if let free = inside.first(where: { !obstacles.collides($0.box, ignoringOwner: ObstacleMap.noOwner) }) {
+            return free
+        }
+        for t in inside {
+            guard let blocking = obstacles.arrowsBlocking(t.box, ignoringOwner: ObstacleMap.noOwner),
+                  blocking.count <= 1 else { continue }
+            for arrow in blocking { obstacles.removedOwners.insert(ObstacleMap.arrowOwner(arrow)) }
+            return t
+        }
+        return required ? (inside.first ?? texts[0]) : nil
     }
 
     // MARK: Arrows

@@ -93,8 +93,9 @@ public struct SVGWriter: Sendable {
         for label in scene.levelLabels { o += textElement(label, baseline: baseline, anchorDefault: .start, extraClass: nil) }
         for m in scene.marks { o += textElement(m.label, baseline: baseline, anchorDefault: .start, extraClass: nil) }
         if let path = scene.descent {
-            o += textElement(path.startLabel, baseline: baseline, anchorDefault: .start, extraClass: nil)
-            o += textElement(path.endLabel, baseline: baseline, anchorDefault: .start, extraClass: nil)
+            for label in [path.startLabel, path.endLabel].compactMap({ $0 }) {
+                o += textElement(label, baseline: baseline, anchorDefault: .start, extraClass: nil)
+            }
         }
         o += "</g>\n"
 
