@@ -22,8 +22,8 @@ public enum ContourLevels {
     /// More levels than this are refused: they would make an unreadable picture.
     public static let maximumCount = 200
 
-    /// `levels N` for a sampled function: up to `count` nice round values strictly inside
-    /// the range of the grid's finite values.
+    /// `levels N` for a sampled function: up to `count` (at most `maximumCount`) nice round
+    /// values strictly inside the range of the grid's finite values.
     ///
     /// For a bowl (one interior minimum, values rising to the border) the levels follow a
     /// square-root spacing from the minimum, rounded to nice values, so the rings around
@@ -40,17 +40,17 @@ public enum ContourLevels {
 
     /// Up to `count` multiples of one nice step (1, 2, 2.5 or 5 times a power of ten)
     /// strictly between `low` and `high`: the finest such step that gives at most `count`.
-    public static func evenlySpaced(count: Int, low: Double, high: Double) -> [Double] {
+    public static func evenlySpaced(count requested: Int, low: Double, high: Double) -> [Double] {
+        let count = min(requested, maximumCount)
         guard count > 0, low.isFinite, high.isFinite, low < high else { return [] }
         var step = NiceStep.atMost((high - low) / Double(count + 1))
         // The first guess can be a notch too fine or too coarse; walk to the finest
         // step that fits.
-        while multiples(of: step, low: low, high: high).count > count { step = step.next }
-        while true {
-            let finer = step.previous
-            if multiples(of: finer, low: low, high: high).count <= count { step = finer } else { break }
+        while (multiples(of: step, low: low, high: high)?.count ?? .max) > count { step = step.next }
+        while let finer = multiples(of: step.previous, low: low, high: high), finer.count <= count {
+            step = step.previous
         }
-        return multiples(of: step, low: low, high: high)
+        return multiples(of: step, low: low, high: high) ?? []
     }
 
     /// `levels R, R, R`: the given values, sorted, duplicates removed.
@@ -101,7 +101,8 @@ public enum ContourLevels {
 
     /// Levels spaced like the square of their index away from `extreme`, each rounded to a
     /// nice value on the scale of its gap to the previous one.
-    static func rounded(count: Int, from extreme: Double, toward other: Double) -> [Double] {
+    static func rounded(count requested: Int, from extreme: Double, toward other: Double) -> [Double] {
+        let count = min(requested, maximumCount)
         guard count > 0 else { return [] }
         let span = other - extreme
         let n = Double(count + 1)
@@ -123,12 +124,13 @@ public enum ContourLevels {
         return unique
     }
 
-    /// The multiples of `step` strictly between `low` and `high`.
-    static func multiples(of step: NiceStep, low: Double, high: Double) -> [Double] {
+    /// The multiples of `step` strictly between `low` and `high`, or nil when there would
+    /// be far more than any request may have.
+    static func multiples(of step: NiceStep, low: Double, high: Double) -> [Double]? {
         let size = step.value
         let first = (low / size).rounded(.down) - 1
         let last = (high / size).rounded(.up) + 1
-        guard last - first < Double(10 * maximumCount) else { return [Double](repeating: 0, count: 10 * maximumCount) }
+        guard last - first <= Double(4 * maximumCount) else { return nil }
         var values: [Double] = []
         var k = first
         while k <= last {

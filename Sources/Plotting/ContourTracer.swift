@@ -39,7 +39,7 @@ public struct ContourTracer: Sendable {
         let nx = grid.nx
         let values = grid.values
         var defined: [UInt8]? = nil
-        if values.contains(where: { !$0.isFinite }) {
+        if Self.containsNonFinite(values) {
             var cells = [UInt8](repeating: 0, count: cx * cy)
             for j in 0..<cy {
                 for i in 0..<cx {
@@ -59,9 +59,10 @@ public struct ContourTracer: Sendable {
             return defined.map { $0[j * cx + i] != 0 } ?? true
         }
         for j in 0..<cy {
-            for i in 0..<cx where isDefined(i, j) {
-                // Without undefined cells only the outer ring can face the outside.
-                if defined == nil && j > 0 && j < cy - 1 && i > 0 && i < cx - 1 { continue }
+            // Without undefined cells only the outer ring can face the outside: visit the
+            // first and last cell of inner rows only.
+            let stride = defined == nil && j > 0 && j < cy - 1 ? max(cx - 1, 1) : 1
+            for i in Swift.stride(from: 0, to: cx, by: stride) where isDefined(i, j) {
                 var mask: UInt8 = 0
                 if !isDefined(i, j - 1) { mask |= 1 }
                 if !isDefined(i + 1, j) { mask |= 2 }
@@ -77,11 +78,23 @@ public struct ContourTracer: Sendable {
         borderEdges = edges
     }
 
+    /// Whether any value is NaN or infinite, by a branch-free scan of the exponent bits
+    /// (all ones exactly for NaN and infinity).
+    static func containsNonFinite(_ values: [Double]) -> Bool {
+        let exponent: UInt64 = 0x7FF0_0000_0000_0000
+        return values.withUnsafeBufferPointer { buffer in
+            var found: UInt64 = 0
+            for x in buffer {
+                found |= (x.bitPattern & exponent) == exponent ? 1 : 0
+            }
+            return found != 0
+        }
+    }
+
     /// The lines of one level.
     public func lines(at level: Double) -> [ContourLine] {
         lines(levels: [level])[0]
     }
-
 
     /// The lines of each level, in the order the levels are given.
     ///
@@ -90,21 +103,20 @@ public struct ContourTracer: Sendable {
     /// level has no lines.
     public func lines(levels: [Double]) -> [[ContourLine]] {
         var result = [[ContourLine]](repeating: [], count: levels.count)
-        // Work through the levels in increasing order, at most `Bands.capacity` at a time.
+        // Work through the levels in increasing order, at most `levelsPerRun` at a time.
         let order = levels.indices.filter { !levels[$0].isNaN }.sorted {
             levels[$0] < levels[$1] || (levels[$0] == levels[$1] && $0 < $1)
         }
         var scratch = Scratch(cellCount: cellsX * cellsY)
         var first = 0
         while first < order.count {
-            let chunk = Array(order[first..<min(first + Bands.capacity, order.count)])
+            let chunk = Array(order[first..<min(first + Self.levelsPerRun, order.count)])
             first += chunk.count
             let sorted = chunk.map { levels[$0] }
-            let bands = Bands(values: grid.values, levels: sorted)
-            let crossed = crossedCells(bands: bands, levelCount: sorted.count)
+            let crossed = crossedCells(levels: sorted)
             for (k, index) in chunk.enumerated() {
                 scratch.crossed = crossed[k]
-                classify(level: sorted[k], index: k, bands: bands, scratch: &scratch)
+                classify(level: sorted[k], scratch: &scratch)
                 result[index] = trace(level: sorted[k], scratch: &scratch)
             }
         }
@@ -123,86 +135,88 @@ public struct ContourTracer: Sendable {
         init(cellCount: Int) { codes = [UInt8](repeating: 0, count: cellCount) }
     }
 
-    /// Which of a sorted run of levels each sample reaches: `band[s]` is the number of
-    /// levels at or below sample s, so sample s is at or above level k exactly when
-    /// `band[s] > k`. One pass over the samples serves every level of the run.
-    struct Bands {
-        /// Levels per run, so a band fits in a byte.
-        static let capacity = 255
-        var band: [UInt8]
+    /// Levels per run, so a band (see `crossedCells`) fits in a byte.
+    static let levelsPerRun = 255
 
-        init(values: [Double], levels: [Double]) {
-            let m = levels.count
-            band = [UInt8](unsafeUninitializedCapacity: values.count) { buffer, initialized in
-                values.withUnsafeBufferPointer { v in
-                    levels.withUnsafeBufferPointer { level in
-                        // Neighbouring samples are mostly in the same band: start the
-                        // search from the previous one.
-                        var b = 0
-                        for s in 0..<v.count {
-                            let x = v[s]
-                            if x.isNaN {
-                                buffer[s] = 0
-                                continue
+    /// For each level of a sorted run, the defined cells it crosses (some corner at or
+    /// above it, some below), in row-major order.
+    ///
+    /// Each sample gets its band: the number of levels at or below it, so a sample is at or
+    /// above level k exactly when its band exceeds k. A cell whose corners share a band is
+    /// crossed by no level (almost every cell); any other is crossed by the levels from
+    /// its lowest corner band up to, not including, its highest. Bands are computed one
+    /// row ahead of the cells, so one pass over the samples serves every level of the run.
+    func crossedCells(levels: [Double]) -> [[Int32]] {
+        var lists = [[Int32]](repeating: [], count: levels.count)
+        let nx = grid.nx, cx = cellsX
+        var lower = [UInt8](repeating: 0, count: nx)
+        var upper = [UInt8](repeating: 0, count: nx)
+        // The levels between two NaN sentinels: every comparison with NaN is false, so the
+        // band searches below stop at both ends without bounds checks, and a NaN sample
+        // leaves the band where it was (its cells are undefined anyway).
+        let guarded = [Double.nan] + levels + [Double.nan]
+        grid.values.withUnsafeBufferPointer { v in
+            guarded.withUnsafeBufferPointer { level in
+                // Neighbouring samples are mostly in the same band: each search starts
+                // from the previous sample's band b, where level[b] <= x < level[b + 1].
+                var b = 0
+                func fillBands(row j: Int, into band: UnsafeMutableBufferPointer<UInt8>) {
+                    let start = j * nx
+                    var current = b
+                    for i in 0..<nx {
+                        let x = v[start + i]
+                        while level[current + 1] <= x { current += 1 }
+                        while level[current] > x { current -= 1 }
+                        band[i] = UInt8(truncatingIfNeeded: current)
+                    }
+                    b = current
+                }
+                lower.withUnsafeMutableBufferPointer { fillBands(row: 0, into: $0) }
+                for j in 0..<cellsY {
+                    upper.withUnsafeMutableBufferPointer { fillBands(row: j + 1, into: $0) }
+                    lower.withUnsafeBufferPointer { bottom in
+                        upper.withUnsafeBufferPointer { top in
+                            for i in 0..<cx {
+                                let b0 = bottom[i], b1 = bottom[i + 1]
+                                let b2 = top[i + 1], b3 = top[i]
+                                let low = min(min(b0, b1), min(b2, b3))
+                                let high = max(max(b0, b1), max(b2, b3))
+                                if low == high { continue }
+                                let cell = j * cx + i
+                                if let defined = definedCells, defined[cell] == 0 { continue }
+                                for k in Int(low)..<Int(high) { lists[k].append(Int32(cell)) }
                             }
-                            while b < m && level[b] <= x { b += 1 }
-                            while b > 0 && level[b - 1] > x { b -= 1 }
-                            buffer[s] = UInt8(truncatingIfNeeded: b)
                         }
                     }
-                }
-                initialized = values.count
-            }
-        }
-    }
-
-    /// For each level of a run, the defined cells it crosses (some corner at or above it,
-    /// some below), in row-major order.
-    func crossedCells(bands: Bands, levelCount: Int) -> [[Int32]] {
-        var lists = [[Int32]](repeating: [], count: levelCount)
-        let nx = grid.nx, cx = cellsX
-        bands.band.withUnsafeBufferPointer { b in
-            for j in 0..<cellsY {
-                let bottom = j * nx, top = bottom + nx
-                for i in 0..<cx {
-                    let b0 = b[bottom + i], b1 = b[bottom + i + 1]
-                    let b2 = b[top + i + 1], b3 = b[top + i]
-                    let low = min(min(b0, b1), min(b2, b3))
-                    let high = max(max(b0, b1), max(b2, b3))
-                    if low == high { continue }
-                    let cell = j * cx + i
-                    if let defined = definedCells, defined[cell] == 0 { continue }
-                    for k in Int(low)..<Int(high) { lists[k].append(Int32(cell)) }
+                    swap(&lower, &upper)
                 }
             }
         }
         return lists
     }
 
-    /// Sets the code of every cell in `scratch.crossed` for the level with index `k` in
-    /// its run, resolving saddles by the cell's centre value.
-    func classify(level: Double, index k: Int, bands: Bands, scratch: inout Scratch) {
+    /// Sets the code of every cell in `scratch.crossed`, resolving saddles by the cell's
+    /// centre value.
+    func classify(level: Double, scratch: inout Scratch) {
         let nx = grid.nx, cx = cellsX
-        let threshold = UInt8(truncatingIfNeeded: k)
         grid.values.withUnsafeBufferPointer { v in
-            bands.band.withUnsafeBufferPointer { b in
-                scratch.codes.withUnsafeMutableBufferPointer { codes in
-                    for cell32 in scratch.crossed {
-                        let cell = Int(cell32)
-                        let j = cell / cx, i = cell - j * cx
-                        let s0 = j * nx + i, s1 = s0 + 1, s2 = s0 + nx + 1, s3 = s0 + nx
-                        var code: UInt8 = 0
-                        if b[s0] > threshold { code |= 1 }
-                        if b[s1] > threshold { code |= 2 }
-                        if b[s2] > threshold { code |= 4 }
-                        if b[s3] > threshold { code |= 8 }
-                        if code == 5 || code == 10 {
-                            let centre = 0.25 * (v[s0] + v[s1] + v[s2] + v[s3])
-                            let centreAbove = centre >= level
-                            code = code == 5 ? (centreAbove ? 16 : 17) : (centreAbove ? 18 : 19)
-                        }
-                        codes[cell] = code
+            scratch.codes.withUnsafeMutableBufferPointer { codes in
+                for cell32 in scratch.crossed {
+                    let cell = Int(cell32)
+                    let j = cell / cx, i = cell - j * cx
+                    let s0 = j * nx + i, s1 = s0 + 1, s2 = s0 + nx + 1, s3 = s0 + nx
+                    // The same test as the bands: at or above the level.
+                    var code: UInt8 = 0
+                    if v[s0] >= level { code |= 1 }
+                    if v[s1] >= level { code |= 2 }
+                    if v[s2] >= level { code |= 4 }
+                    if v[s3] >= level { code |= 8 }
+                    if code == 5 || code == 10 {
+                        let centre = 0.25 * (v[s0] + v[s1] + v[s2] + v[s3])
+                        let centreAbove = centre >= level
+                        code = code == 5 ? (centreAbove ? 16 : 17) : (centreAbove ? 18 : 19)
                     }
+                    codes[cell] = code
                 }
             }
         }

@@ -148,6 +148,16 @@ import Testing
         #expect(throws: ContourLevels.Problem.tooMany(count: 1_000_001)) { try ContourLevels.range(from: 0, to: 1e6, step: 1) }
     }
 
+    @Test func hugeCountsAreCapped() {
+        let levels = ContourLevels.evenlySpaced(count: 1_000_000, low: 0, high: 1)
+        #expect(levels.count <= ContourLevels.maximumCount)
+        #expect(levels.count >= ContourLevels.maximumCount / 3)
+        #expect(zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(levels.allSatisfy { $0 > 0 && $0 < 1 })
+        let bowl = ContourLevels.nice(count: 5000, for: Self.grid({ x, y in x * x + y * y }, -1...1))
+        #expect(bowl.count <= ContourLevels.maximumCount && bowl.count > 10)
+    }
+
     @Test func explicitLevelsAreSortedAndUnique() throws {
         #expect(try ContourLevels.explicit([3, 1, 2, 1]) == [1, 2, 3])
         #expect(try ContourLevels.explicit([]) == [])
