@@ -148,34 +148,16 @@ public struct PlotSceneBuilder: Sendable {
         let removedArrows = Set(obstacles.removedOwners.compactMap { ObstacleMap.arrowIndex(owner: $0) })
         arrows = arrows.enumerated().filter { !removedArrows.contains($0.offset) }.map(\.element)
 
-        // Legend rows under the x axis name.
+        // Legend rows under the x axis name; the figure widens if a row needs it.
         var legendKinds: [LegendEntry.Kind] = []
         if !sceneLevels.isEmpty { legendKinds.append(.levels) }
         if !arrows.isEmpty { legendKinds.append(.arrow) }
         if descent != nil { legendKinds.append(.path) }
-        var legend: [LegendEntry] = []
-        var cursorX = frame.minX
-        var rowY = xAxisY + fontSize + 6
-        let sampleWidth = 24.0
-        let figureWidth = frame.maxX + right
-        for kind in legendKinds {
-            let (plain, latex): (String, String)
-            switch kind {
-            case .levels: (plain, latex) = ("level sets of f", "level sets of $f$")
-            case .arrow: (plain, latex) = ("gradient \u{2207}f", "gradient $\\nabla f$")
-            case .path: (plain, latex) = ("gradient descent", "gradient descent")
-            }
-            let entryWidth = sampleWidth + 5 + textWidth(plain)
-            if cursorX + entryWidth > figureWidth - 2 && cursorX > frame.minX {
-                cursorX = frame.minX
-                rowY += fontSize + 6
-            }
-            let sample = PageRect(minX: cursorX, minY: rowY - 4, maxX: cursorX + sampleWidth, maxY: rowY + 4)
-            let label = text(plain, latex: latex, at: Point(cursorX + sampleWidth + 5, rowY), anchor: .start)
-            legend.append(LegendEntry(kind: kind, sample: sample, label: label))
-            cursorX += entryWidth + 14
-        }
-        let bottom = (legend.isEmpty ? xAxisY + fontSize / 2 : rowY + fontSize / 2) + 4
+        let legend = layLegend(legendKinds, left: frame.minX, top: xAxisY + fontSize + 6,
+                               width: frame.maxX + right - frame.minX)
+        let legendRight = legend.map(\.label.box.maxX).max() ?? 0
+        let figureWidth = max(frame.maxX + right, legendRight + 2)
+        let bottom = (legend.last.map { $0.label.position.y + fontSize / 2 } ?? xAxisY + fontSize / 2) + 4
 
         // The description names only the levels that appear in the window.
         let drawnLevels = sceneLevels.filter { !$0.lines.isEmpty }.map(\.value)
@@ -192,6 +174,33 @@ public struct PlotSceneBuilder: Sendable {
             title: alt.title, description: spec.altText ?? alt.description,
             fontSize: fontSize
         )
+    }
+
+    /// Legend entries left to right from (`left`, `top`), wrapping to a new row when an
+    /// entry would pass `width`.
+    private func layLegend(_ kinds: [LegendEntry.Kind], left: Double, top: Double, width: Double) -> [LegendEntry] {
+        var legend: [LegendEntry] = []
+        var cursorX = left
+        var rowY = top
+        let sampleWidth = 24.0
+        for kind in kinds {
+            let (plain, latex): (String, String)
+            switch kind {
+            case .levels: (plain, latex) = ("level sets of f", "level sets of $f$")
+            case .arrow: (plain, latex) = ("gradient \u{2207}f", "gradient $\\nabla f$")
+            case .path: (plain, latex) = ("gradient descent", "gradient descent")
+            }
+            let entryWidth = sampleWidth + 5 + textWidth(plain)
+            if cursorX + entryWidth > left + width - 2 && cursorX > left {
+                cursorX = left
+                rowY += fontSize + 6
+            }
+            let sample = PageRect(minX: cursorX, minY: rowY - 4, maxX: cursorX + sampleWidth, maxY: rowY + 4)
+            let label = text(plain, latex: latex, at: Point(cursorX + sampleWidth + 5, rowY), anchor: .start)
+            legend.append(LegendEntry(kind: kind, sample: sample, label: label))
+            cursorX += entryWidth + 14
+        }
+        return legend
     }
 
     // MARK: Text boxes

@@ -221,3 +221,26 @@ func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
         #expect(SVGWriter().write(scene).contains("class=\"cg-step\"") == dotted)
     }
 }
+
+@Suite struct SceneBoundsTests {
+    /// Everything drawn lies inside the viewBox, even for a narrow frame with a wide legend.
+    @Test(arguments: SceneFixture.rendered + [SceneFixture.narrow])
+    func everythingFitsTheFigure(_ fixture: SceneFixture) throws {
+        let scene = try fixture.scene()
+        let page = PageRect(minX: 0, minY: 0, maxX: scene.width, maxY: scene.height)
+        var boxes = scene.levelLabels.map(\.box) + scene.marks.map(\.label.box) + scene.legend.map(\.label.box)
+        boxes += [scene.xAxisLabel.box, scene.yAxisLabel.box, scene.frame]
+        for box in boxes { #expect(page.contains(box), "\(box) is outside the figure \(page)") }
+    }
+}
+
+extension SceneFixture {
+    static let narrow = SceneFixture(
+        name: "narrow",
+        spec: PlotSpecification(
+            figureID: "fig-narrow", xRange: 0...1, yRange: 0...5, levels: .count(5), gridResolution: 41,
+            fieldCount: 4, descent: DescentRequest(start: Point(0.5, 4), rate: 0.2, steps: 5),
+            functionLaTeX: "x + y", functionText: "x + y"),
+        f: { x, y in x + y },
+        gradient: { _, _ in (1, 1) })
+}
