@@ -29,7 +29,9 @@ public struct PlotSceneBuilder: Sendable {
     ) -> PlotScene {
         let x0 = spec.xRange.lowerBound, x1 = spec.xRange.upperBound
         let y0 = spec.yRange.lowerBound, y1 = spec.yRange.upperBound
-        let spanX = max(x1 - x0, 1e-12), spanY = max(y1 - y0, 1e-12)
+        // A degenerate window (PlotFigure refuses those) still lays out without trapping.
+        let spanX = (x1 - x0).isFinite && x1 > x0 ? x1 - x0 : 1
+        let spanY = (y1 - y0).isFinite && y1 > y0 ? y1 - y0 : 1
         let scale = frameSide / max(spanX, spanY)
         let frameW = spanX * scale, frameH = spanY * scale
 
@@ -93,12 +95,14 @@ public struct PlotSceneBuilder: Sendable {
             for (a, b) in zip(pathPage, pathPage.dropFirst()) { obstacles.addSegment(a, b) }
             for p in pathPage { obstacles.addBox(square(p, 4)) }
         }
-        for m in spec.marks { obstacles.addBox(square(toPage(m.point), 4)) }
+        // Marks outside the window are not drawn (the alt text leaves them out too).
+        let visibleMarks = spec.marks.filter { spec.xRange.contains($0.point.x) && spec.yRange.contains($0.point.y) }
+        for m in visibleMarks { obstacles.addBox(square(toPage(m.point), 4)) }
 
         // Mark labels, then the path's start and end labels, each at the first free spot
         // around its point.
         var marks: [SceneMark] = []
-        for m in spec.marks {
+        for m in visibleMarks {
             let p = toPage(m.point)
             let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: &obstacles,
                                   required: true)!
@@ -162,7 +166,7 @@ public struct PlotSceneBuilder: Sendable {
         // The description names only the levels that appear in the window.
         let drawnLevels = sceneLevels.filter { !$0.lines.isEmpty }.map(\.value)
         let alt = AltText(spec: spec, levels: drawnLevels, arrowsDrawn: !arrows.isEmpty,
-                          descent: descent, function: f)
+                          descent: descent, marks: visibleMarks, function: f)
         return PlotScene(
             figureID: spec.figureID,
             width: figureWidth.rounded(.up), height: bottom.rounded(.up),

@@ -244,3 +244,33 @@ extension SceneFixture {
         f: { x, y in x + y },
         gradient: { _, _ in (1, 1) })
 }
+
+@Suite struct SceneWindowTests {
+    @Test(arguments: [
+        (-Double.infinity...1.0, 0.0...1.0, PlotProblem.windowNotFinite),
+        (0.0...1.0, 2.0...2.0, PlotProblem.emptyWindow),
+    ])
+    func unusableWindowsAreRefused(_ x: ClosedRange<Double>, _ y: ClosedRange<Double>, _ problem: PlotProblem) {
+        var spec = SceneFixture.bowl.spec
+        spec.xRange = x; spec.yRange = y
+        #expect(throws: problem) {
+            try PlotFigure.scene(spec, function: SceneFixture.bowl.f, gradient: SceneFixture.bowl.gradient)
+        }
+    }
+
+    @Test func builderSurvivesADegenerateWindow() {
+        var spec = SceneFixture.bowl.spec
+        spec.xRange = -Double.infinity...Double.infinity
+        let scene = PlotSceneBuilder().build(spec: spec, levels: [1], contours: [], descentIterates: [Point(0, 0)],
+                                             function: SceneFixture.bowl.f, gradient: SceneFixture.bowl.gradient)
+        #expect(XMLParser(data: Data(SVGWriter().write(scene).utf8)).parse())
+    }
+
+    @Test func marksOutsideTheWindowAreLeftOut() throws {
+        var spec = SceneFixture.bowl.spec
+        spec.marks.append(PlotMark(point: Point(10, 0), label: "far"))
+        let scene = try PlotFigure.scene(spec, function: SceneFixture.bowl.f, gradient: SceneFixture.bowl.gradient)
+        #expect(scene.marks.map(\.label.text) == ["minimum"])
+        #expect(!scene.description.contains("far"))
+    }
+}
