@@ -64,7 +64,7 @@ struct SceneFixture: Sendable, CustomTestStringConvertible {
         spec: PlotSpecification(
             figureID: "fig-ridge", xRange: -6...6, yRange: -1.5...1.5, levels: .count(8),
             fieldCount: 10, descent: DescentRequest(start: Point(-4, 1.2), rate: 0.3, steps: 40),
-            marks: [PlotMark(point: Point(-Double.pi / 2, 0), label: "min")],
+            marks: [PlotMark(point: Point(-Double.pi / 2, 0), label: "min_1 & 50% {#}")],
             functionLaTeX: "\\sin x + y^{2}", functionText: "sin x + y^2"),
         f: { x, y in x > 5 ? .nan : sin(x) + y * y },
         gradient: { x, y in x > 5 ? (.nan, .nan) : (cos(x), 2 * y) })
