@@ -56,7 +56,7 @@ public struct TikZWriter: Sendable {
         // Descent path.
         if let path = scene.descent, let start = path.points.first, let end = path.points.last {
             o += "\\draw[cgpath,line width=\(lw(2))] " + path.points.map(c).joined(separator: "--") + ";\n"
-            for p in path.points.dropFirst().dropLast() {
+            for p in path.points.dropFirst().dropLast() where path.marksIterates {
                 o += "\\fill[cgpath] \(c(p)) circle[radius=\(lw(2.25))];"
             }
             o += "\n\\filldraw[fill=white,draw=cgpath,line width=\(lw(2))] \(c(start)) circle[radius=\(lw(3.5))];"
@@ -74,8 +74,7 @@ public struct TikZWriter: Sendable {
         for label in scene.levelLabels { o += node(label, halo: true) }
         for m in scene.marks { o += node(m.label, halo: true) }
         if let path = scene.descent {
-            o += node(path.startLabel, halo: true)
-            o += node(path.endLabel, halo: true)
+            for label in [path.startLabel, path.endLabel].compactMap({ $0 }) { o += node(label, halo: true) }
         }
 
         // Legend.
