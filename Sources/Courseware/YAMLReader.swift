@@ -23,7 +23,7 @@ struct YAMLReader {
             diagnostics.append(diagnostic(for: error))
             return nil
         } catch {
-            diagnostics.append(error(at: nil, "cannot read YAML: \(error)"))
+            diagnostics.append(self.error(at: Node?.none, "cannot read YAML: \(error)"))
             return nil
         }
         guard let root else { return [] }
