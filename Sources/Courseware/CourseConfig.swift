@@ -9,11 +9,13 @@ public struct CourseConfig: Hashable, Sendable {
     public var lessonOrder: [SlugReference]? = nil
     /// Raw HTML in lessons passes through only when true; otherwise it is escaped.
     public var allowHTML: Bool = false
+    /// The `lang` of every page.
+    public var language: String = "en"
 
     public init() {}
 
     /// The keys course.yml understands.
-    static let knownKeys = ["title", "author", "lessons", "allow_html"]
+    static let knownKeys = ["title", "author", "lessons", "allow_html", "language"]
 
     /// Reads course.yml; problems become diagnostics and the defaults stay in place.
     static func read(_ source: SourceFile) -> (CourseConfig, [Diagnostic]) {
@@ -26,6 +28,8 @@ public struct CourseConfig: Hashable, Sendable {
                 if let text = reader.string(value, key: key) { config.title = text }
             case "author":
                 if let text = reader.string(value, key: key) { config.author = text.isEmpty ? nil : text }
+            case "language":
+                if let text = reader.string(value, key: key), !text.isEmpty { config.language = text }
             case "allow_html":
                 if let flag = reader.bool(value, key: key) { config.allowHTML = flag }
             case "lessons":

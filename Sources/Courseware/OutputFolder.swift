@@ -93,6 +93,8 @@ public struct OutputFolder: Sendable {
             throw OutputError(message: "cannot create a folder in '\(parent.path)': \(String(cString: strerror(errno)))")
         }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkdtemp makes the folder private; a site is meant to be read by others.
+        chmod(path, 0o755)
         return URL(fileURLWithPath: path, isDirectory: true)
     }
 }
