@@ -20,7 +20,7 @@ struct YAMLReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
+            diagnostics.append(diagnostic(for: error, yaml: yaml))
             return nil
         } catch {
             diagnostics.append(self.error(at: Node?.none, "cannot read YAML: \(error)"))
@@ -109,18 +109,40 @@ struct YAMLReader {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, yaml: String) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return source.diagnostic(.error, at: location(of: mark), "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return source.diagnostic(.error, at: location(of: context.mark),
-                                     "duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let message = "duplicate key '\(duplicates.joined(separator: "', '"))'"
+            // libyaml marks the whole mapping; the second `key:` line is what to show.
+            if let key = duplicates.first, let line = YAMLReader.secondLine(startingWith: key, in: yaml) {
+                let fileLine = firstLine + line - 1
+                let indent = source.line(fileLine).utf8.prefix { $0 == UInt8(ascii: " ") }.count
+                return source.diagnostic(.error, at: SourceLocation(line: fileLine, column: indent + 1),
+                                         length: key.utf8.count, message)
+            }
+            return source.diagnostic(.error, at: location(of: context.mark), message)
         case .reader(let problem, _, _, _):
             return source.diagnostic(.error, at: SourceLocation(line: firstLine, column: 1), "invalid YAML: \(problem)")
         case .no, .memory, .writer, .emitter, .representer, .dataCouldNotBeDecoded:
             return source.diagnostic(.error, at: SourceLocation(line: firstLine, column: 1), "invalid YAML: \(error)")
         }
+    }
+
+    /// The 1-based line of the second `key:` line of a YAML text.
+    static func secondLine(startingWith key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key) else { continue }
+            let rest = trimmed.dropFirst(key.count).drop { $0 == " " }
+            if rest.hasPrefix(":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 }
