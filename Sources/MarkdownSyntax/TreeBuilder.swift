@@ -160,8 +160,9 @@ struct TreeBuilder {
         guard let kind = CalloutKind(rawValue: written.lowercased()) else {
             let location = SourceLocation(line: paragraphRange.start.line, column: paragraphRange.start.column + 2)
             let valid = CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let suggestion = CalloutKind.closest(to: written.lowercased()).map { " (did you mean '\($0.rawValue)'?)" } ?? ""
             diagnostics.append(Diagnostic(.error, file: file, location: location, length: written.utf8.count,
-                                          message: "unknown callout kind '\(written)' (expected one of: \(valid))",
+                                          message: "unknown callout kind '\(written)'\(suggestion); the kinds are \(valid)",
                                           sourceLine: text.text(ofLine: location.line)))
             return nil
         }
@@ -330,6 +331,7 @@ struct TreeBuilder {
 
     /// Calls `body` for each run of text and each token of `string`, in order.
     private func forEachToken(in string: String, _ body: (TokenPiece) -> Void) {
+        guard string.utf8.contains(0xEE) else { body(.text(string)); return }
         let bytes = Array(string.utf8)
         var runStart = 0
         var index = 0
