@@ -43,13 +43,20 @@ import Testing
         #expect(mathSeen > 40)
     }
 
-    @Test func screenshotOfALessonPage() throws {
+    /// Screenshots for a person to look at: light, dark (prefers-color-scheme) and a phone width.
+    @Test(arguments: [
+        ("lesson-the-gradient.png", "1200,1600", false),
+        ("lesson-the-gradient-dark.png", "1200,1600", true),
+        ("lesson-the-gradient-narrow.png", "390,1400", false),
+    ])
+    func screenshotOfALessonPage(name: String, size: String, dark: Bool) throws {
         let built = try SampleSite.build()
         defer { try? FileManager.default.removeItem(at: built.output.deletingLastPathComponent()) }
-        let screenshot = SampleSite.artifacts.appendingPathComponent("lesson-the-gradient.png")
+        let screenshot = SampleSite.artifacts.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: screenshot)
-        let outcome = try chromium(["--window-size=1200,1600", "--screenshot=\(screenshot.path)",
-                                    built.site.appendingPathComponent("the-gradient.html").absoluteString])
+        let outcome = try chromium(["--window-size=\(size)", "--screenshot=\(screenshot.path)"]
+                                   + (dark ? ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] : [])
+                                   + [built.site.appendingPathComponent("the-gradient.html").absoluteString])
         #expect(outcome.status == 0)
         let data = try Data(contentsOf: screenshot)
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
