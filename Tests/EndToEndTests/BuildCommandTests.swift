@@ -55,6 +55,8 @@ import Testing
         let second = try #require(index.range(of: "href=\"gradient.html\""))
         #expect(first.lowerBound < second.lowerBound)
         #expect(index.contains("<p class=\"lesson-summary\">Approaching a point.</p>"))
+        #expect(index.contains("<p class=\"lesson-summary\">All partials at once, <em>as</em> <span class=\"math inline\">\\nabla f</span>.</p>"))
+        #expect(gradient.contains("<p class=\"lesson-summary\">All partials at once, <em>as</em> <span class=\"math inline\">\\nabla f</span>.</p>"))
         #expect(index.contains("Prerequisites: <a href=\"limits.html\">Limits</a>"))
     }
 
