@@ -49,7 +49,11 @@ public struct OutputFolder: Sendable {
         let parent = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = try OutputFolder.makeUniqueDirectory(in: parent, prefix: ".\(url.lastPathComponent).tmp-")
-        let folder = StagingFolder(url: staging)
+        var previous: URL?
+        if refusal() == nil, FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputFolder.markerName).path) {
+            previous = url
+        }
+        let folder = StagingFolder(url: staging, previous: previous)
         try folder.write(OutputFolder.markerText, to: [OutputFolder.markerName])
         return folder
     }
