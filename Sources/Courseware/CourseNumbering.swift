@@ -162,7 +162,7 @@ public struct CourseNumbering: Sendable {
         for candidate in candidates {
             let distance = editDistance(label, candidate)
             // A suggestion must keep most of what was written ('a' is no typo of 'c').
-            guard distance <= limit, distance < label.count, distance < candidate.count else { continue }
+            guard distance <= limit, distance < max(label.count, candidate.count) else { continue }
             if best == nil || (distance, candidate) < (best!.distance, best!.label) { best = (distance, candidate) }
         }
         return best?.label
