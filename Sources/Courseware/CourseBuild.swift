@@ -1,0 +1,125 @@
+import Foundation
+import MarkdownSyntax
+
+/// What a successful build did, for the one-line summary.
+public struct BuildSummary: Sendable {
+    public var lessonCount: Int
+    public var fileCount: Int
+    /// Where the site is, as the user would type it (`Output/site`).
+    public var siteDisplayPath: String
+    /// Warnings do not fail a build; they are reported with it.
+    public var warnings: [Diagnostic]
+}
+
+/// `coursegen build`: the pipeline load -> parse -> number -> render -> write.
+///
+/// Every step reports all the problems it finds; the build stops after the number step if
+/// any of them is an error, so one run lists everything wrong with a course. The write step
+/// builds into a staging folder and swaps it in at the end (see `OutputFolder`), so a
+/// failed build leaves the previous output as it was.
+public enum CourseBuild {
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
+        // load (the output folder, templates and assets; the course itself below)
+        var diagnostics: [Diagnostic] = []
+        let output = OutputFolder(url: options.output, displayPath: options.outputDisplay)
+        if let refusal = output.refusal() {
+            diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "").fileDiagnostic(.error, refusal))
+        }
+        let (templates, templateDiagnostics) = SiteTemplates.load(
+            folder: options.templates.appendingPathComponent("html", isDirectory: true),
+            displayPath: options.templatesDisplay + "/html")
+        diagnostics += templateDiagnostics
+        let (assets, assetDiagnostics) = SiteAssets.find(
+            templates: options.templates, templatesDisplay: options.templatesDisplay, katex: options.katex)
+        diagnostics += assetDiagnostics
+
+        let setupFailed = diagnostics.contains { $0.severity == .error }
+
+        // load, parse, number
+        let course = Course.read(folder: options.content, displayPath: options.contentDisplay)
+        diagnostics += course.diagnostics
+        if let step = setupFailed ? .load : course.failedStep {
+            throw failure(step, diagnostics, course.files)
+        }
+        guard let templates else { throw failure(.load, diagnostics, course.files) }
+
+        // render
+        let pages = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                                 templates: templates).renderAll()
+
+        // write
+        do {
+            try write(pages: pages, assets: assets, to: output)
+        } catch {
+            diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
+                .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
+            throw failure(.write, diagnostics, course.files)
+        }
+        return BuildSummary(lessonCount: course.lessons.count, fileCount: pages.count + assets.files.count + 1,
+                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files))
+    }
+
+    /// Every prerequisite names a lesson of the course other than its own.
+    static func checkPrerequisites(_ lessons: [Lesson]) -> [Diagnostic] {
+        let positions = Dictionary(lessons.map { ($0.slug.rawValue, $0.number) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics: [Diagnostic] = []
+        for lesson in lessons {
+            for prerequisite in lesson.metadata.prerequisites {
+                let length = prerequisite.slug.utf8.count
+                if prerequisite.slug == lesson.slug.rawValue {
+                    diagnostics.append(lesson.source.diagnostic(.error, at: prerequisite.location, length: length,
+                        "a lesson cannot be its own prerequisite"))
+                } else if let position = positions[prerequisite.slug] {
+                    if position > lesson.number {
+                        diagnostics.append(lesson.source.diagnostic(.warning, at: prerequisite.location, length: length,
+                            "prerequisite '\(prerequisite.slug)' comes later in the course (lesson \(position))"))
+                    }
+                } else {
+                    var message = "unknown prerequisite '\(prerequisite.slug)': no lesson has this name"
+                    if let near = CourseNumbering.closest(to: prerequisite.slug, among: positions.keys.sorted()) {
+                        message += " (did you mean '\(near)'?)"
+                    }
+                    diagnostics.append(lesson.source.diagnostic(.error, at: prerequisite.location, length: length, message))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, to output: OutputFolder) throws {
+        let staging = try output.makeStaging()
+        do {
+            try staging.makeFolder(["site", "assets"])
+            try staging.makeFolder(["site", "katex", "fonts"])
+            _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
+            _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+            try output.commit(staging)
+        } catch {
+            output.discard(staging)
+            throw error
+        }
+    }
+
+    static func failure(_ step: BuildStep, _ diagnostics: [Diagnostic], _ lessons: [LessonFile]) -> BuildFailure {
+        BuildFailure(step: step, diagnostics: sorted(diagnostics, lessons))
+    }
+
+    /// Diagnostics in reading order: whole-folder problems, course.yml, the lessons in course
+    /// order, then everything else by path; by position within a file.
+    static func sorted(_ diagnostics: [Diagnostic], _ lessons: [LessonFile]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for (index, lesson) in lessons.enumerated() { rank[lesson.displayPath] = index + 2 }
+        func key(_ d: Diagnostic) -> Int {
+            if let r = rank[d.file] { return r }
+            if d.file.hasSuffix("course.yml") { return 1 }
+            return d.location.line == 0 && !d.file.contains(".") ? 0 : Int.max
+        }
+        return diagnostics.enumerated().sorted { a, b in
+            let ka = key(a.element), kb = key(b.element)
+            if ka != kb { return ka < kb }
+            if a.element.file != b.element.file { return a.element.file < b.element.file }
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
