@@ -78,7 +78,7 @@ public struct DerivativeRule: Sendable {
                                   latexFormula: #"\frac{d}{du}\ln u = \frac{1}{u}"#) { .power($0, .num(-1)) }
         case .abs:
             // |u| is differentiable only away from u = 0; there u/|u| is the sign of u.
-            return DerivativeRule(function: f, name: "absolute value rule (u ≠ 0)", formula: "d/du abs(u) = u/abs(u)",
+            return DerivativeRule(function: f, name: "absolute value rule (away from 0)", formula: "d/du abs(u) = u/abs(u)",
                                   latexFormula: #"\frac{d}{du}\lvert u\rvert = \frac{u}{\lvert u\rvert}\ (u \neq 0)"#) {
                 $0 * .power(.apply(.abs, $0), .num(-1))
             }
