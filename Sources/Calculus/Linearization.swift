@@ -54,14 +54,9 @@ public struct Linearization: Sendable {
             latex.append((false, DerivativeDisplay.latex(value)))
         }
         for (i, v) in variables.enumerated() where slopes[i] != .zero {
-            let shift = DerivativeDisplay.simplify(.symbol(v) - point[i])
+            let (sp, sl) = shiftText(v, point[i])
             let negative = ExactEvaluator.sign(slopes[i]) == -1
             let c = negative ? DerivativeDisplay.simplify(-slopes[i]) : slopes[i]
-            let isAtom: Bool
-            switch shift { case .symbol: isAtom = true
-            case .number, .constant, .add, .mul, .pow, .function, .piecewise: isAtom = false }
-            let sp = isAtom ? DerivativeDisplay.plain(shift) : "(\(DerivativeDisplay.plain(shift)))"
-            let sl = isAtom ? DerivativeDisplay.latex(shift) : "\\left(\(DerivativeDisplay.latex(shift))\\right)"
             let cp: String, cl: String
             if case .add = c { cp = "(\(DerivativeDisplay.plain(c))) "; cl = "\\left(\(DerivativeDisplay.latex(c))\\right) " }
             else if c == .one { cp = ""; cl = "" }
@@ -70,5 +65,20 @@ public struct Linearization: Sendable {
             latex.append((negative, cl + sl))
         }
         return (DerivationRenderer.joinSum(plain), DerivationRenderer.joinSum(latex))
+    }
+
+    /// `x - a` written variable first, as textbooks do (`x + 1` for a = -1, `x` for a = 0),
+    /// parenthesized unless it is the bare variable.
+    static func shiftText(_ v: String, _ a: Expr) -> (String, String) {
+        let name = Expr.symbol(v)
+        guard let s = ExactEvaluator.sign(a), s != 0 else {
+            return (DerivativeDisplay.plain(name), DerivativeDisplay.latex(name))
+        }
+        let magnitude = s < 0 ? DerivativeDisplay.simplify(-a) : a
+        var (mp, ml) = (DerivativeDisplay.plain(magnitude), DerivativeDisplay.latex(magnitude))
+        if case .add = magnitude { mp = "(\(mp))"; ml = "\\left(\(ml)\\right)" }
+        let op = s < 0 ? "+" : "-"
+        return ("(\(DerivativeDisplay.plain(name)) \(op) \(mp))",
+                "\\left(\(DerivativeDisplay.latex(name)) \(op) \(ml)\\right)")
     }
 }
