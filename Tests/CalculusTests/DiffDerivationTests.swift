@@ -117,3 +117,21 @@ import Testing
         #expect(a == b)
     }
 }
+
+@Suite struct DiffPiecewiseTests {
+    @Test func piecewiseIsDifferentiatedPieceByPiece() {
+        let g = diffParse("x y (x^2 - y^2)/(x^2 + y^2) if (x, y) != (0, 0) else 0")
+        let gx = Derivative.partial(g, wrt: "x")
+        guard case .piecewise(let pieces, let otherwise) = gx else {
+            Issue.record("expected a piecewise derivative, got \(gx.plainText)")
+            return
+        }
+        #expect(otherwise == .zero)
+        #expect(Equivalence.areEquivalent(pieces[0].value, diffParse("y (x^4 + 4 x^2 y^2 - y^4)/(x^2 + y^2)^2")).equivalent)
+        #expect(Verification.checkPartial(g, wrt: "x", variables: ["x", "y"]).passed)
+        #expect(Derivation.partial(g, wrt: "y").rule == .piecewise)
+        // The fast evaluator takes the branch: at the origin the value is the `else` piece.
+        let compiled = try? CompiledExpression(gx, variables: ["x", "y"])
+        #expect(compiled?([0, 0]) == 0)
+    }
+}
