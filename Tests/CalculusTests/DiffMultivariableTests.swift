@@ -180,3 +180,15 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct DiffVerificationOfOperationsTests {
+    @Test(arguments: ["x^2 y + sin(y)", "exp(x^2 + y^2)", "x y/(x^2 + y^2)", "log(1 + exp(-y x))", "x^y", "atan(y/x)"])
+    func gradientAndHessianVerify(_ f: String) {
+        let e = diffParse(f)
+        let g = Gradient(of: e, variables: ["x", "y"])
+        for check in g.verification() { #expect(check.passed, "\(f): \(check.summary)") }
+        let h = Hessian(of: e, variables: ["x", "y"])
+        #expect(h.isSymmetric)
+        for row in h.verification() { for check in row { #expect(check.passed, "\(f): \(check.summary)") } }
+    }
+}
