@@ -192,3 +192,18 @@ import Foundation
         for row in h.verification() { for check in row { #expect(check.passed, "\(f): \(check.summary)") } }
     }
 }
+
+@Suite struct DiffGradientCheckTests {
+    @Test func checkAtAPoint() throws {
+        let c = try GradientCheck(of: diffParse("x^2 y + sin(y)"), variables: ["x", "y"], at: [.num(1), .num(2)])
+        #expect(c.agrees)
+        #expect(c.rows.map(\.exact) == [.num(4), diffParse("1 + cos(2)")])
+        for row in c.rows {
+            #expect(row.step > 6e-6 && row.step < 2e-5)
+            #expect(row.difference < 1e-8)
+        }
+        #expect(throws: GradientCheck.Failure.undefined(.logarithmOfNonPositive(.zero))) {
+            try GradientCheck(of: diffParse("log(x)"), variables: ["x"], at: [.zero])
+        }
+    }
+}
