@@ -207,3 +207,27 @@ import Foundation
         }
     }
 }
+
+@Suite struct DiffWorkStepTests {
+    @Test func directionalDerivativeWork() throws {
+        let d = try DirectionalDerivative(of: diffParse("x^2 - y^2"), variables: ["x", "y"],
+                                          at: [.num(1), .num(2)], toward: [.num(3), .num(4)])
+        #expect(d.steps.map(\.plainText) == [
+            "‖v‖ = 5    [length of v = (3, 4)]",
+            "u = (3/5, 4/5)    [normalize: u = v/‖v‖]",
+            "∇f = (2 x, -2 y)",
+            "∇f(1, 2) = (2, -4)",
+            "D_u f(1, 2) = -2    [∇f(1, 2) · u]",
+        ])
+        let latex = WorkStep.aligned(d.steps)
+        #expect(latex.hasPrefix("\\begin{aligned}\n\\lVert v\\rVert &= 5 && \\text{length of v = (3, 4)} \\\\\n"))
+        #expect(latex.contains("u &= \\left(\\frac{3}{5}, \\frac{4}{5}\\right) && \\text{normalize: } u = v/\\lVert v\\rVert"))
+        #expect(latex.hasSuffix("D_{u} f\\left(1, 2\\right) &= -2 && \\nabla f\\left(1, 2\\right) \\cdot u\n\\end{aligned}"))
+        #expect(!latex.contains("‖") && !latex.contains("∇"))
+    }
+
+    @Test func notesEscapeLatexSpecials() {
+        let step = WorkStep(label: "a", latexLabel: "a", value: .scalar(.one), note: "f_xy & 50%")
+        #expect(step.latexNote == "\\text{f\\_xy \\& 50\\%}")
+    }
+}
