@@ -56,7 +56,7 @@ public struct CriticalPoint: Sendable {
             steps.append(WorkStep(label: "D\(k + 1)", latexLabel: "D_{\(k + 1)}", value: .scalar(m)))
         }
         steps.append(WorkStep(label: "classification", latexLabel: "\\text{classification}",
-                              value: .scalar(.symbol(c.rawValue)), note: c.rawValue))
+                              value: .scalar(.symbol(c.rawValue))))
         self.steps = steps
     }
 }

@@ -35,7 +35,8 @@ public struct DirectionalDerivative: Sendable {
         value = DerivativeDisplay.simplify(VectorAlgebra.dot(gp, u))
         steps = [
             WorkStep(label: "‖v‖", latexLabel: "\\lVert v\\rVert", value: .scalar(directionNorm),
-                     note: "length of v = \(WorkStep.tuple(v))"),
+                     note: "length of v = \(WorkStep.tuple(v))",
+                     latexNote: "\\text{length of } v = \(WorkStep.latexTuple(v))"),
             WorkStep(label: "u", latexLabel: "u", value: .vector(u), note: "normalize: u = v/‖v‖",
                      latexNote: "\\text{normalize: } u = v/\\lVert v\\rVert"),
             WorkStep(label: "∇\(name)", latexLabel: "\\nabla \(name)", value: .vector(g.components),

@@ -42,8 +42,8 @@ public struct Linearization: Sendable {
                                   derivations: [g.derivations[i]]))
         }
         steps.append(WorkStep(label: "L", latexLabel: "L", value: .scalar(l),
-                              note: "\(pointSlopeForm); passes through the point: \(passesThroughPoint ? "yes" : "no")",
-                              latexNote: "= \(latexPointSlopeForm);\\ \\text{passes through the point: \(passesThroughPoint ? "yes" : "no")}"))
+                              note: "point-slope form \(pointSlopeForm); passes through the point: \(passesThroughPoint ? "yes" : "no")",
+                              latexNote: "\\text{point-slope form } \(latexPointSlopeForm);\\ \\text{passes through the point: \(passesThroughPoint ? "yes" : "no")}"))
         self.steps = steps
     }
 

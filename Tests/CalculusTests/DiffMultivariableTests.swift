@@ -220,7 +220,7 @@ import Foundation
             "D_u f(1, 2) = -2    [∇f(1, 2) · u]",
         ])
         let latex = WorkStep.aligned(d.steps)
-        #expect(latex.hasPrefix("\\begin{aligned}\n\\lVert v\\rVert &= 5 && \\text{length of v = (3, 4)} \\\\\n"))
+        #expect(latex.hasPrefix("\\begin{aligned}\n\\lVert v\\rVert &= 5 && \\text{length of } v = \\left(3, 4\\right) \\\\\n"))
         #expect(latex.contains("u &= \\left(\\frac{3}{5}, \\frac{4}{5}\\right) && \\text{normalize: } u = v/\\lVert v\\rVert"))
         #expect(latex.hasSuffix("D_{u} f\\left(1, 2\\right) &= -2 && \\nabla f\\left(1, 2\\right) \\cdot u\n\\end{aligned}"))
         #expect(!latex.contains("‖") && !latex.contains("∇"))
