@@ -10,7 +10,8 @@
 ///     atom        := comparison | '(' condition ')'
 ///     comparison  := operand ('=='|'!='|'<'|'<='|'>'|'>=') operand   (operand: sum or tuple)
 ///     sum         := term (('+'|'-') term)*
-///     term        := unary (('*'|'/') unary | power)*     (the bare `power` is implicit multiplication)
+///     term        := ('-'|'+')* unary (('*'|'/') unary | power)*   (a bare `power` is implicit
+///                    multiplication; a leading sign negates the whole term)
 ///     unary       := ('-'|'+') unary | power
 ///     power       := primary (('^'|'**') unary)?           (right associative)
 ///     primary     := number | name | call | '(' piecewise ')'
@@ -309,7 +310,18 @@ public struct ExpressionParser {
     }
 
     private mutating func parseTerm() throws(ExpressionSyntaxError) -> Expr {
+        // A leading minus negates the whole term: `-a b/c` is -(a b/c), as printed.
+        var negative = false
+        var signs = 0
+        while current.isSymbol("-") || current.isSymbol("+") {
+            if advance().isSymbol("-") { negative.toggle() }
+            signs += 1
+            if depth + signs > Self.maximumDepth {
+                throw error("expression nested too deeply (more than \(Self.maximumDepth) levels)", at: current)
+            }
+        }
         var factors: [Expr] = [try parseUnary()]
+        if negative { factors.insert(.minusOne, at: 0) }
         while true {
             if current.isSymbol("*") {
                 _ = advance()

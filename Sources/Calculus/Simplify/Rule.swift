@@ -67,14 +67,23 @@ public enum Rewriting {
 }
 
 extension Expr {
-    /// The same node with every child transformed, rebuilt through the smart constructors.
+    /// The same node with every child transformed, rebuilt through the smart constructors
+    /// (the node itself when no child changed: canonical children make a canonical node).
     public func mapChildren(_ f: (Expr) -> Expr) -> Expr {
         switch self {
         case .number, .symbol, .constant: return self
-        case .add(let ts): return Expr.sum(ts.map(f))
-        case .mul(let fs): return Expr.product(fs.map(f))
-        case .pow(let b, let e): return Expr.power(f(b), f(e))
-        case .function(let fn, let a): return Expr.apply(fn, f(a))
+        case .add(let ts):
+            let mapped = ts.map(f)
+            return mapped == ts ? self : Expr.sum(mapped)
+        case .mul(let fs):
+            let mapped = fs.map(f)
+            return mapped == fs ? self : Expr.product(mapped)
+        case .pow(let b, let e):
+            let (nb, ne) = (f(b), f(e))
+            return nb == b && ne == e ? self : Expr.power(nb, ne)
+        case .function(let fn, let a):
+            let na = f(a)
+            return na == a ? self : Expr.apply(fn, na)
         case .piecewise(let pieces, let otherwise):
             return Expr.makePiecewise(pieces.map { Piece(condition: $0.condition.mapExpressions(f), value: f($0.value)) },
                                       otherwise: f(otherwise))

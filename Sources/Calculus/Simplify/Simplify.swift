@@ -16,7 +16,16 @@
 public enum Simplify {
     /// Rebuilds `e` through the smart constructors (for trees assembled from raw cases).
     public static func canonical(_ e: Expr) -> Expr {
-        e.mapChildren { canonical($0) }
+        switch e {
+        case .number, .symbol, .constant: return e
+        case .add(let ts): return Expr.sum(ts.map(canonical))
+        case .mul(let fs): return Expr.product(fs.map(canonical))
+        case .pow(let b, let x): return Expr.power(canonical(b), canonical(x))
+        case .function(let f, let a): return Expr.apply(f, canonical(a))
+        case .piecewise(let pieces, let otherwise):
+            return Expr.makePiecewise(pieces.map { Piece(condition: $0.condition.mapExpressions(canonical), value: canonical($0.value)) },
+                                      otherwise: canonical(otherwise))
+        }
     }
 
     /// The textbook display form. Idempotent: `display(display(e)) == display(e)`.
