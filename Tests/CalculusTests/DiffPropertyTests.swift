@@ -151,3 +151,15 @@ import Testing
         #expect(Equivalence.areEquivalent(diffParse("2 x y"), diffParse("y x * 2")).method == .exact)
     }
 }
+
+@Suite struct DiffValueEquivalenceTests {
+    @Test func vectorsAndMatrices() throws {
+        func v(_ s: String) throws -> Value { try ExpressionParser.parseValue(s) }
+        #expect(Equivalence.areEquivalent(try v("(2 x y, x^2 + cos(y))"), .vector(Gradient(of: diffParse("x^2 y + sin(y)"), variables: ["x", "y"]).components)))
+        #expect(Equivalence.areEquivalent(try v("[[2, 0], [0, 4]]"), .matrix(Hessian(of: diffParse("x^2 + 2y^2"), variables: ["x", "y"]).entries)))
+        #expect(!Equivalence.areEquivalent(try v("[[2, 0], [0, 4]]"), try v("[[2, 0], [0, 5]]")))
+        #expect(!Equivalence.areEquivalent(try v("(1, 2)"), try v("(1, 2, 3)")))
+        #expect(!Equivalence.areEquivalent(try v("(1, 2)"), .scalar(.one)))
+        #expect(Equivalence.areEquivalent(try v("(sqrt(2)/2, 1/sqrt(2))"), try v("(1/sqrt(2), sqrt(2)/2)")))
+    }
+}
