@@ -75,6 +75,14 @@ import Testing
             let fast = compiled(p)
             let closure = compiled.function2(p[0], p[1])
             #expect(fast == closure)
+            // The compiled dual program against the dual tree walk.
+            let dualTree = DualEvaluator.evaluate(f, at: ["x": p[0], "y": p[1]], seed: "y")
+            let dualFast = compiled.evaluateDual(p, seed: 1)
+            if dualTree.isFinite && dualFast.isFinite {
+                #expect(abs(dualFast.value - fast) <= 1e-12 * max(1, abs(fast)))
+                #expect(abs(dualFast.derivative - dualTree.derivative) <= 1e-9 * max(1, abs(dualTree.derivative)),
+                        "\(DerivativeDisplay.plain(f)) at \(p)")
+            }
             if tree.isFinite {
                 // Both round differently (repeated squaring against pow, n-ary sums), and
                 // deep random expressions amplify that; 1e-9 is far above rounding noise.
