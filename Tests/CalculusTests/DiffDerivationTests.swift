@@ -149,3 +149,24 @@ import Testing
         #expect(compiled?([0, 0]) == 0)
     }
 }
+
+@Suite struct DiffWorkDerivationTests {
+    @Test func secondPartialsWithSteps() {
+        let f = diffParse("x^3 y^2 + sin(x y)")
+        let steps = Derivation.partial(f, wrt: ["x", "y"])
+        #expect(steps.count == 2)
+        #expect(steps[1].expression == steps[0].result)
+        #expect(Equivalence.areEquivalent(steps[1].result, Derivative.partial(f, wrt: ["x", "y"])).equivalent)
+        let h = Hessian(of: f, variables: ["x", "y"])
+        let work = h.derivations()
+        for i in 0..<2 {
+            for j in 0..<2 {
+                #expect(Simplify.display(work[i][j].result) == h.entries[i][j])
+            }
+        }
+        let j = Jacobian(of: [diffParse("x^2 y"), diffParse("5x + sin(y)")], variables: ["x", "y"])
+        let entry = j.derivations()[1][1]
+        #expect(entry.rule == .sum)
+        #expect(Set(entry.substeps.map(\.rule.name)) == ["x is held constant", "sine rule"])
+    }
+}
