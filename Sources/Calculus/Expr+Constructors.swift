@@ -268,7 +268,7 @@ extension Expr {
     static func powersCombine(inner: Expr, outer: Expr) -> Bool {
         if case .number(let r) = outer, r.isInteger { return true }
         if case .number(let r) = inner {
-            return r.numerator % 2 != 0
+            return r.hasOddNumerator
         }
         return false
     }
