@@ -39,7 +39,7 @@ public enum Simplify {
     static let displayRules = RuleSet("display", [pythagorean, commonDenominator, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
-        Rewriting.fixpoint(Rewriting.postOrder(displayRules), limit: 6)
+        Rewriting.exhaustively(displayRules, limit: 6)
 
     /// Keeps `candidate` only when it is strictly shorter than `e`.
     static func ifShorter(_ candidate: Expr?, than e: Expr) -> Expr? {
