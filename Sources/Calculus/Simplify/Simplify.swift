@@ -5,6 +5,8 @@
 /// - `pythagorean`: c·R·sin²(a) + c·R·cos²(a) = c·R (also cosh² - sinh² = 1);
 /// - `commonDenominator`: a sum with fractions becomes one fraction over the least
 ///   common denominator, numerator expanded, collected and factored, when that is shorter;
+/// - `nestedFractions`: the same for sums inside a product or under a power, kept when
+///   the whole shrinks (`-y/(x^2 (y^2/x^2 + 1))` = `-y/(x^2 + y^2)`);
 /// - `expansion`: products and powers of sums are multiplied out when that is shorter;
 /// - `commonFactor`: the content and common factors of a sum are pulled out when that
 ///   is shorter (x² y + x y² = x y (x + y));
@@ -36,10 +38,10 @@ public enum Simplify {
     /// Applies `display` to every entry of a vector or matrix.
     public static func display(_ v: Value) -> Value { v.map(display) }
 
-    static let displayRules = RuleSet("display", [pythagorean, commonDenominator, expansion, commonFactor, signs])
+    static let displayRules = RuleSet("display", [pythagorean, commonDenominator, nestedFractions, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
-        Rewriting.fixpoint(Rewriting.postOrder(displayRules), limit: 6)
+        Rewriting.exhaustively(displayRules, limit: 6)
 
     /// Keeps `candidate` only when it is strictly shorter than `e`.
     static func ifShorter(_ candidate: Expr?, than e: Expr) -> Expr? {
@@ -92,6 +94,37 @@ public enum Simplify {
     // MARK: Common denominator
 
     public static let commonDenominator = Rule("commonDenominator") { e in
+        ifShorter(combinedOverCommonDenominator(e), than: e)
+    }
+
+    /// Sums with fractions inside a product or under a power (`1/(x^2 (y^2/x^2 + 1))`):
+    /// each such sum is put over its common denominator, and the whole is kept when
+    /// shorter (here `1/(x^2 + y^2)`), even if the sum alone would not shrink.
+    public static let nestedFractions = Rule("nestedFractions") { e in
+        switch e {
+        case .pow(let b, .number(let k)):
+            guard let combined = combinedOverCommonDenominator(b) else { return nil }
+            return ifShorter(Expr.power(combined, .number(k)), than: e)
+        case .mul(let fs):
+            var changed = false
+            let replaced = fs.map { f -> Expr in
+                if let c = combinedOverCommonDenominator(f) { changed = true; return c }
+                if case .pow(let b, .number(let k)) = f, let c = combinedOverCommonDenominator(b) {
+                    changed = true
+                    return Expr.power(c, .number(k))
+                }
+                return f
+            }
+            return changed ? ifShorter(Expr.product(replaced), than: e) : nil
+        case .number, .symbol, .constant, .add, .pow, .function, .piecewise:
+            return nil
+        }
+    }
+
+    /// A sum with fractions as one fraction over the least common denominator, its
+    /// numerator expanded and factored; nil when the sum has no fractions or the
+    /// expansion would be too large.
+    static func combinedOverCommonDenominator(_ e: Expr) -> Expr? {
         guard case .add(let terms) = e, terms.contains(where: hasDenominator) else { return nil }
         var bases: [Expr] = []
         var maxExponent: [Expr: Rational] = [:]
@@ -131,8 +164,7 @@ public enum Simplify {
             pieces = [numerator]
         }
         for b in bases { pieces.append(Expr.power(b, .number(-maxExponent[b]!))) }
-        let combined = Expr.product(pieces)
-        return ifShorter(combined, than: e) ?? (combined.complexity == e.complexity ? nil : nil)
+        return Expr.product(pieces)
     }
 
     /// Whether a term has a factor with a negative numeric exponent.
