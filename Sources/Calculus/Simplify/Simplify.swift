@@ -106,6 +106,11 @@ public enum Simplify {
             guard let combined = combinedOverCommonDenominator(b) else { return nil }
             return ifShorter(Expr.power(combined, .number(k)), than: e)
         case .mul(let fs):
+            guard fs.contains(where: { f in
+                if case .add(let ts) = f { return ts.contains(where: hasDenominator) }
+                if case .pow(.add(let ts), .number) = f { return ts.contains(where: hasDenominator) }
+                return false
+            }) else { return nil }
             var changed = false
             let replaced = fs.map { f -> Expr in
                 if let c = combinedOverCommonDenominator(f) { changed = true; return c }
@@ -182,7 +187,10 @@ public enum Simplify {
     public static let expansion = Rule("expansion") { e in
         switch e {
         case .mul(let fs):
-            guard fs.contains(where: { if case .add = $0 { return true }; if case .pow(.add, .number(let r)) = $0 { return r.isPositive }; return false }) else { return nil }
+            // A monomial times one sum never shrinks when multiplied out (its terms stay
+            // distinct), so only products of two or more sums are tried, and only while
+            // the expansion stays small.
+            guard let (sums, terms) = sumFactorCount(fs), sums >= 2, terms <= 64 else { return nil }
             guard let x = e.expanded() else { return nil }
             if let (content, common, primitive) = x.commonFactorSplit() {
                 let factored = Expr.product([.number(content)] + common + [primitive])
@@ -190,13 +198,39 @@ public enum Simplify {
             }
             return ifShorter(x, than: e)
         case .add(let ts):
-            guard ts.contains(where: { if case .mul(let fs) = $0 { return fs.contains { if case .add = $0 { return true }; return false } }; if case .pow(.add, _) = $0 { return true }; return false }) else { return nil }
-            return ifShorter(e.expanded(), than: e)
-        case .pow(.add, .number(let r)) where r.isInteger && r.isPositive:
+            // Terms with sum factors can cancel against other terms: (x + y)^2 - x^2 - y^2.
+            var total = 0
+            var any = false
+            for t in ts {
+                let fs: [Expr]
+                if case .mul(let m) = t { fs = m } else { fs = [t] }
+                if let (sums, terms) = sumFactorCount(fs), sums >= 1 { any = true; total += terms } else { total += 1 }
+            }
+            guard any, total <= 96 else { return nil }
             return ifShorter(e.expanded(), than: e)
         case .number, .symbol, .constant, .pow, .function, .piecewise:
             return nil
         }
+    }
+
+    /// Among `factors`: how many sums are multiplied (a sum to the n-th power counts n)
+    /// and how many terms multiplying them out gives at most; nil when there is none.
+    static func sumFactorCount(_ factors: [Expr]) -> (sums: Int, terms: Int)? {
+        var sums = 0, terms = 1
+        for f in factors {
+            switch f {
+            case .add(let ts):
+                sums += 1
+                terms = terms.multipliedReportingOverflow(by: ts.count).partialValue
+            case .pow(.add(let ts), .number(let r)):
+                guard let n = r.intValue, n > 0, n <= 12 else { continue }
+                sums += n
+                for _ in 0..<n { terms = min(terms * ts.count, 1 << 20) }
+            case .number, .symbol, .constant, .mul, .pow, .function, .piecewise:
+                continue
+            }
+        }
+        return sums == 0 ? nil : (sums, terms)
     }
 
     // MARK: Common factors
