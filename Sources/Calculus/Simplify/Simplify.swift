@@ -3,10 +3,13 @@
 ///
 /// Rule sets (each rule returns a shorter or more conventional equivalent, or nothing):
 /// - `pythagorean`: c·R·sin²(a) + c·R·cos²(a) = c·R (also cosh² - sinh² = 1);
+/// - `logistic`: c·log(σ(a)) - c·log(1 - σ(a)) = c·a;
 /// - `commonDenominator`: a sum with fractions becomes one fraction over the least
 ///   common denominator, numerator expanded, collected and factored, when that is shorter;
 /// - `nestedFractions`: the same for sums inside a product or under a power, kept when
 ///   the whole shrinks (`-y/(x^2 (y^2/x^2 + 1))` = `-y/(x^2 + y^2)`);
+/// - `exponentials`: a negative exponential in a denominator sum is cleared by
+///   multiplying through (`-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`) when shorter;
 /// - `expansion`: products and powers of sums are multiplied out when that is shorter;
 /// - `commonFactor`: the content and common factors of a sum are pulled out when that
 ///   is shorter (x² y + x y² = x y (x + y));
@@ -38,7 +41,7 @@ public enum Simplify {
     /// Applies `display` to every entry of a vector or matrix.
     public static func display(_ v: Value) -> Value { v.map(display) }
 
-    static let displayRules = RuleSet("display", [pythagorean, commonDenominator, nestedFractions, expansion, commonFactor, signs])
+    static let displayRules = RuleSet("display", [pythagorean, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
         Rewriting.exhaustively(displayRules, limit: 6)
@@ -180,6 +183,45 @@ public enum Simplify {
             return fs.contains { if case .pow(_, .number(let k)) = $0 { return k.isNegative }; return false }
         case .number, .symbol, .constant, .add, .pow, .function, .piecewise: return false
         }
+    }
+
+    // MARK: Exponentials and the logistic function
+
+    /// `e^{-b}` in a denominator sum is cleared by multiplying through by `e^{b}`:
+    /// `-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`; kept when shorter.
+    public static let exponentials = Rule("exponentials") { e in
+        guard case .mul(let fs) = e else { return nil }
+        for (k, f) in fs.enumerated() {
+            guard case .pow(.add(let ts), .number(let n)) = f, n.isNegative else { continue }
+            guard let b = ts.lazy.compactMap({ t -> Expr? in
+                let rest = t.coefficientAndRest.rest
+                if case .function(.exp, let b) = rest, b.hasNegativeSign { return b }
+                return nil
+            }).first else { continue }
+            let clearing = Expr.apply(.exp, -b)
+            let cleared = Expr.sum(ts.map { Expr.product([$0, clearing]) })
+            var others = fs
+            others.remove(at: k)
+            let candidate = Expr.product(others + [Expr.power(cleared, .number(n)), Expr.apply(.exp, Expr.product([.number(n), b]))])
+            if let shorter = ifShorter(candidate, than: e) { return shorter }
+        }
+        return nil
+    }
+
+    /// `c log(σ(a)) - c log(1 - σ(a)) = c a` (since 1 - σ(a) = σ(a) e^{-a}).
+    public static let logistic = Rule("logistic") { e in
+        guard case .add(let terms) = e else { return nil }
+        for (i, t) in terms.enumerated() {
+            let (c, rest) = t.coefficientAndRest
+            guard case .function(.log, .function(.sigmoid, let a)) = rest else { continue }
+            let partner = Expr.product([.number(-c), Expr.apply(.log, .one - Expr.apply(.sigmoid, a))])
+            guard let j = terms.firstIndex(of: partner) else { continue }
+            var rest2 = terms
+            rest2.remove(at: max(i, j))
+            rest2.remove(at: min(i, j))
+            return Expr.sum(rest2 + [Expr.product([.number(c), a])])
+        }
+        return nil
     }
 
     // MARK: Expansion
