@@ -42,6 +42,7 @@ import Testing
         // d/dx log(1 + exp(-x y)), and its second derivative.
         ("-y exp(-x y)/(1 + exp(-x y))", "-y/(exp(x y) + 1)", "-\\frac{y}{e^{xy} + 1}"),
         ("x^2 exp(-x y)/(exp(-x y) + 1)^2", "x^2 exp(x y)/(exp(x y) + 1)^2", "\\frac{x^{2} e^{xy}}{(e^{xy} + 1)^{2}}"),
+        ("2 exp(-x - y)/(exp(-x - y) + 1)", "2/(exp(x + y) + 1)", "\\frac{2}{e^{x+y} + 1}"),
         // d/dy of the logistic loss -y log(sigmoid(x)) - (1 - y) log(1 - sigmoid(x)).
         ("log(1 - sigmoid(x)) - log(sigmoid(x))", "-x", "-x"),
         ("2 log(sigmoid(x y)) - 2 log(1 - sigmoid(x y)) + z", "2 x y + z", "2xy + z"),

@@ -195,7 +195,7 @@ public enum Simplify {
             guard case .pow(.add(let ts), .number(let n)) = f, n.isNegative else { continue }
             guard let b = ts.lazy.compactMap({ t -> Expr? in
                 let rest = t.coefficientAndRest.rest
-                if case .function(.exp, let b) = rest, b.hasNegativeSign { return b }
+                if case .function(.exp, let b) = rest, isNegated(b) { return b }
                 return nil
             }).first else { continue }
             let clearing = Expr.apply(.exp, -b)
@@ -206,6 +206,17 @@ public enum Simplify {
             if let shorter = ifShorter(candidate, than: e) { return shorter }
         }
         return nil
+    }
+
+    /// A negative number or product, or a sum whose non-constant terms are all negative
+    /// (`-x - y`): the exponents worth clearing from a denominator.
+    static func isNegated(_ b: Expr) -> Bool {
+        if b.hasNegativeSign { return true }
+        guard case .add(let ts) = b else { return false }
+        return ts.allSatisfy { t in
+            if case .number = t { return true }
+            return t.hasNegativeSign
+        }
     }
 
     /// `c log(σ(a)) - c log(1 - σ(a)) = c a` (since 1 - σ(a) = σ(a) e^{-a}).
