@@ -361,7 +361,10 @@ public struct ExpressionPrinter: Sendable {
     }
 }
 
-extension Expr {
+extension Expr: CustomStringConvertible {
+    /// The plain text, so that messages and test failures read as math.
+    public var description: String { plainText }
+
     /// The expression in the calc syntax; parsing it gives back the same expression.
     public var plainText: String { ExpressionPrinter(.plain).print(self) }
     /// The expression as textbook LaTeX (math mode, without delimiters).
