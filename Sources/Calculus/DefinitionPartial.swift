@@ -26,8 +26,8 @@ public struct DefinitionPartial: Hashable, Sendable {
         }
         guard let index = variables.firstIndex(of: variable) else { throw .unknownVariable(variable) }
         var taken = Set(variables)
-        for c in point { taken.formUnion(ExprSubstitution.symbols(of: c)) }
-        taken.formUnion(ExprSubstitution.symbols(of: function))
+        for c in point { taken.formUnion(c.symbols) }
+        taken.formUnion(function.symbols)
         var name = preferred
         var n = 1
         while taken.contains(name) { name = "\(preferred)_\(n)"; n += 1 }
@@ -35,7 +35,7 @@ public struct DefinitionPartial: Hashable, Sendable {
         let atPoint = try DefinitionPartial.value(of: function, variables: variables, at: point)
         var shifted = point
         shifted[index] = point[index] + .symbol(name)
-        let moved = ExprSubstitution.substitute(function, Dictionary(uniqueKeysWithValues: zip(variables, shifted)))
+        let moved = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, shifted)))
         let quotient = (moved - atPoint) / .symbol(name)
 
         self.function = function
@@ -57,7 +57,7 @@ public struct DefinitionPartial: Hashable, Sendable {
         guard point.count == variables.count else {
             throw .pointDimension(expected: variables.count, got: point.count)
         }
-        let substituted = ExprSubstitution.substitute(function, Dictionary(uniqueKeysWithValues: zip(variables, point)))
+        let substituted = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, point)))
         // With no variable left, the expansion is exact arithmetic on the coefficients.
         let exact = SeriesExpansion(variable: "", point: .zero, direction: 1, rootDegree: 1, terms: 4)
         let s: LaurentSeries
@@ -103,8 +103,8 @@ public struct MixedPartialByDefinition: Hashable, Sendable {
     {
         guard let secondIndex = variables.firstIndex(of: second) else { throw .unknownVariable(second) }
         guard variables.contains(first) else { throw .unknownVariable(first) }
-        var taken = Set(variables).union(ExprSubstitution.symbols(of: function))
-        for c in point { taken.formUnion(ExprSubstitution.symbols(of: c)) }
+        var taken = Set(variables).union(function.symbols)
+        for c in point { taken.formUnion(c.symbols) }
         var name = "k"
         var n = 1
         while taken.contains(name) { name = "k_\(n)"; n += 1 }

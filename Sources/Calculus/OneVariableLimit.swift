@@ -96,7 +96,7 @@ public struct OneVariableLimit: Hashable, Sendable {
     static func oneSided(_ g: Expr, _ t: String, _ a: SeriesCoefficient, _ direction: Int)
         -> (OneSidedLimit, SeriesCoefficient?)
     {
-        let baseDegree = ExprSubstitution.rootDegree(of: g)
+        let baseDegree = SeriesRootDegree.of(g)
         var lastProblem = "the expansion needs more terms than allowed"
         for degree in Set([baseDegree, baseDegree * baseDegree]).sorted() {
             for terms in precisions {
@@ -170,7 +170,7 @@ public struct OneVariableLimit: Hashable, Sendable {
         var values: [SeriesCoefficient] = []
         for trial in trials {
             let map = Dictionary(uniqueKeysWithValues: params.map { ($0, Expr.number(trial)) })
-            let substituted = ExprSubstitution.substitute(c.expression, map)
+            let substituted = c.expression.substituting(map)
             let reread = SeriesExpansion(variable: "", point: .zero, direction: 1, rootDegree: 1, terms: 4)
             guard let s = try? reread.expand(substituted), s.order == nil, s.valuation >= 0 || s.isExactlyZero
             else { continue }

@@ -67,7 +67,7 @@ public struct PathLimit: Hashable, Sendable {
         self.path = path
         self.parameter = parameter
         parameterLimit = value
-        restricted = ExprSubstitution.substitute(function, Dictionary(uniqueKeysWithValues: zip(variables, path)))
+        restricted = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, path)))
         limit = OneVariableLimit(of: restricted, as: parameter, approaches: value)
     }
 

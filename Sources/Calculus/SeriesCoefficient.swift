@@ -54,23 +54,10 @@ struct SeriesCoefficient: Hashable, Sendable {
         var names = Set<String>()
         for poly in [numerator, denominator] {
             for monomial in poly.keys {
-                for atom in monomial.keys { SeriesCoefficient.collectSymbols(atom, into: &names) }
+                for atom in monomial.keys { names.formUnion(atom.symbols) }
             }
         }
         return names.sorted()
-    }
-
-    private static func collectSymbols(_ e: Expr, into names: inout Set<String>) {
-        switch e {
-        case .number, .constant: break
-        case .symbol(let s): names.insert(s)
-        case .add(let xs), .mul(let xs): for x in xs { collectSymbols(x, into: &names) }
-        case .pow(let a, let b): collectSymbols(a, into: &names); collectSymbols(b, into: &names)
-        case .function(_, let a): collectSymbols(a, into: &names)
-        case .piecewise(let pieces, let otherwise):
-            for p in pieces { collectSymbols(p.value, into: &names) }
-            collectSymbols(otherwise, into: &names)
-        }
     }
 
     /// Divides through by a constant denominator so that equal rational values compare equal.
