@@ -35,7 +35,8 @@ public struct DefinitionPartial: Hashable, Sendable {
         let atPoint = try DefinitionPartial.value(of: function, variables: variables, at: point)
         var shifted = point
         shifted[index] = point[index] + .symbol(name)
-        let moved = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, shifted)))
+        let bindings = Dictionary(zip(variables, shifted), uniquingKeysWith: { first, _ in first })
+        let moved = function.substituting(bindings)
         let quotient = (moved - atPoint) / .symbol(name)
 
         self.function = function
@@ -45,7 +46,9 @@ public struct DefinitionPartial: Hashable, Sendable {
         increment = name
         valueAtPoint = atPoint
         differenceQuotient = quotient
-        limit = OneVariableLimit(of: quotient, as: name, approaches: .zero)
+        // Expanded through bindings, so nothing is folded before the expansion sees it.
+        limit = OneVariableLimit(expanding: (function - atPoint) / .symbol(name), bindings: bindings,
+                                 shown: quotient, as: name, approaches: .zero)
     }
 
     /// The partial derivative when the limit exists and is finite.
@@ -57,12 +60,12 @@ public struct DefinitionPartial: Hashable, Sendable {
         guard point.count == variables.count else {
             throw .pointDimension(expected: variables.count, got: point.count)
         }
-        let substituted = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, point)))
         // With no variable left, the expansion is exact arithmetic on the coefficients.
-        let exact = SeriesExpansion(variable: "", point: .zero, direction: 1, rootDegree: 1, terms: 4)
+        let exact = SeriesExpansion(variable: "", point: .zero, direction: 1, rootDegree: 1, terms: 4,
+                                    bindings: Dictionary(zip(variables, point), uniquingKeysWith: { first, _ in first }))
         let s: LaurentSeries
         do {
-            s = try exact.expand(substituted)
+            s = try exact.expand(function)
         } catch {
             switch error {
             case .divisionByZero: throw .undefinedAtPoint("division by zero")

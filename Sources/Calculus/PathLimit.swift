@@ -67,8 +67,10 @@ public struct PathLimit: Hashable, Sendable {
         self.path = path
         self.parameter = parameter
         parameterLimit = value
-        restricted = function.substituting(Dictionary(uniqueKeysWithValues: zip(variables, path)))
-        limit = OneVariableLimit(of: restricted, as: parameter, approaches: value)
+        let bindings = Dictionary(zip(variables, path), uniquingKeysWith: { first, _ in first })
+        restricted = function.substituting(bindings)
+        limit = OneVariableLimit(expanding: function, bindings: bindings, shown: restricted, as: parameter,
+                                 approaches: value)
     }
 
     /// Along the curve `variable = curve` (an expression in the other variable of a

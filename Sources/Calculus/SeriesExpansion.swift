@@ -17,6 +17,10 @@ struct SeriesExpansion {
     let rootDegree: Int
     /// How many terms after the leading one each operation keeps.
     let terms: Int
+    /// Symbols that stand for expressions (in the variable and parameters): the path
+    /// `x -> t, y -> m t`, or the shifted point `x -> a + h`. Expanding through bindings
+    /// instead of substituting first keeps `0 · (1/0)` from folding to 0 before it is seen.
+    var bindings: [String: Expr] = [:]
 
     /// The series of `e`.
     func expand(_ e: Expr) throws(SeriesFailure) -> LaurentSeries {
@@ -26,6 +30,11 @@ struct SeriesExpansion {
         case .symbol(let name):
             if name == variable {
                 return LaurentSeries(constant: point) + .monomial(SeriesCoefficient(direction), rootDegree)
+            }
+            if let bound = bindings[name] {
+                var inner = self
+                inner.bindings = [:]
+                return try inner.expand(bound)
             }
             return LaurentSeries(constant: SeriesCoefficient(atom: e))
         case .constant:
@@ -53,7 +62,7 @@ struct SeriesExpansion {
     // MARK: Powers
 
     private func expandPower(_ base: Expr, _ exponent: Expr) throws(SeriesFailure) -> LaurentSeries {
-        if case .number(let r) = exponent {
+        if let r = SeriesRootDegree.rationalValue(of: exponent) {
             let b = try expand(base)
             if r.isInteger, let n = Int(exactly: r.numerator) {
                 if b.isExactlyZero { if n > 0 { return .zero } else { throw .divisionByZero } }
