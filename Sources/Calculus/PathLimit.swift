@@ -93,5 +93,5 @@ public struct PathLimit: Hashable, Sendable {
     /// that the limit of the function at the point does not exist.
     public var dependsOnPathParameters: Bool { !limit.parametersInValue.isEmpty }
 
-    static func describe(_ e: Expr) -> String { String(describing: e) }
+    static func describe(_ e: Expr) -> String { e.plainText }
 }

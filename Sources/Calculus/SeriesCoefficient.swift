@@ -148,6 +148,9 @@ struct SeriesCoefficient: Hashable, Sendable {
         switch e {
         case .number(let r):
             self.init(r)
+        case .function(.exp, .number(let r)) where r.isInteger && (Int(exactly: r.numerator).map { abs($0) <= 64 } ?? false):
+            // exp(n) is e^n, so that both spellings give the same coefficient.
+            self = SeriesCoefficient(atom: .constant(.e)).raised(to: Int(exactly: r.numerator) ?? 0)
         case .symbol, .constant, .function, .piecewise:
             self.init(atom: e)
         case .add(let terms):
