@@ -16,7 +16,7 @@ enum DisplayOrder {
         var isConstant: Bool
         var degree: Rational
         var exponents: [(String, Rational)]   // sorted by name
-        var text: String
+        var rest: Expr
 
         init(_ rest: Expr) {
             var map: [String: Rational] = [:]
@@ -34,7 +34,7 @@ enum DisplayOrder {
             exponents = map.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             degree = exponents.reduce(Rational.zero) { $0 + $1.1 }
             isConstant = exponents.isEmpty && (!others || rest.symbols.isEmpty)
-            text = rest.plainText
+            self.rest = rest
         }
 
         func precedes(_ other: TermKey) -> Bool {
@@ -48,7 +48,8 @@ enum DisplayOrder {
                 i += 1
             }
             if exponents.count != other.exponents.count { return exponents.count > other.exponents.count }
-            return text < other.text
+            // Rare full tie (e.g. sin(x) against cos(y)): the printed text decides.
+            return rest.plainText < other.rest.plainText
         }
     }
 

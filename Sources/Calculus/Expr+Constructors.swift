@@ -1,3 +1,5 @@
+import BigInt
+
 // Smart constructors: the only way expressions are built, so every Expr is canonical.
 //
 // Canonical form (see docs/CALCULUS.md, "Expressions"):
@@ -209,9 +211,32 @@ extension Expr {
                 return power(a, exponent)
             }
             return .pow(base, exponent)
-        case .symbol, .constant, .add, .function, .piecewise:
+        case .add(let terms):
+            // A sum under a numeric power is kept primitive (integer coefficients without a
+            // common factor): (2z + 4)^-1 = (1/2)(z + 2)^-1, so that every spelling of it,
+            // including the printed 1/(2 (z + 2)), is one canonical expression.
+            if case .number = exponent, let content = sumContent(terms), !content.isOne {
+                let primitive = sum(terms.map { scaledTerm($0, by: content.reciprocal) })
+                return product([power(.number(content), exponent), .pow(primitive, exponent)])
+            }
+            return .pow(base, exponent)
+        case .symbol, .constant, .function, .piecewise:
             return .pow(base, exponent)
         }
+    }
+
+    /// The positive rational c such that terms/c have coprime integer coefficients.
+    static func sumContent(_ terms: [Expr]) -> Rational? {
+        var numerators = BigInt(0)
+        var denominators = BigInt(1)
+        for t in terms {
+            let c = t.coefficientAndRest.coefficient
+            numerators = numerators.greatestCommonDivisor(with: c.numerator)
+            let d = c.denominator
+            denominators = denominators / denominators.greatestCommonDivisor(with: d) * d
+        }
+        if numerators == 0 { return nil }
+        return Rational(numerators, denominators)
     }
 
     /// Whether (b^inner)^outer = b^(inner·outer) for every real b where both sides are

@@ -108,5 +108,24 @@ extension Expr {
 
 extension Function {
     /// Position in the declaration order, for the canonical order.
-    var orderIndex: Int { Function.allCases.firstIndex(of: self) ?? 0 }
+    var orderIndex: Int {
+        switch self {
+        case .sin: return 0
+        case .cos: return 1
+        case .tan: return 2
+        case .sec: return 3
+        case .csc: return 4
+        case .cot: return 5
+        case .asin: return 6
+        case .acos: return 7
+        case .atan: return 8
+        case .sinh: return 9
+        case .cosh: return 10
+        case .tanh: return 11
+        case .exp: return 12
+        case .log: return 13
+        case .abs: return 14
+        case .sigmoid: return 15
+        }
+    }
 }

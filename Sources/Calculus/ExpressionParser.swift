@@ -10,7 +10,8 @@
 ///     atom        := comparison | '(' condition ')'
 ///     comparison  := operand ('=='|'!='|'<'|'<='|'>'|'>=') operand   (operand: sum or tuple)
 ///     sum         := term (('+'|'-') term)*
-///     term        := unary (('*'|'/') unary | power)*     (the bare `power` is implicit multiplication)
+///     term        := ('-'|'+')* unary (('*'|'/') unary | power)*   (a bare `power` is implicit
+///                    multiplication; a leading sign negates the whole term)
 ///     unary       := ('-'|'+') unary | power
 ///     power       := primary (('^'|'**') unary)?           (right associative)
 ///     primary     := number | name | call | '(' piecewise ')'
@@ -102,6 +103,12 @@ public struct ExpressionParser {
         if current.isSymbol(closer) { _ = advance(); return }
         let found = isAtEnd ? "" : " (found \(current.quoted))"
         throw error("expected '\(closer)' to close '\(opener.text)' at column \(opener.column)\(found)", at: current)
+    }
+
+    /// Column just past the last consumed token.
+    private var spanEnd: Int {
+        let last = tokens[max(0, position - 1)]
+        return last.column + last.length
     }
 
     private mutating func enter() throws(ExpressionSyntaxError) {
@@ -224,20 +231,26 @@ public struct ExpressionParser {
     private mutating func parseConditionAtom() throws(ExpressionSyntaxError) -> Condition {
         try enter()
         defer { leave() }
-        guard current.isSymbol("(") else { return try parseComparison() }
+        guard current.isSymbol("("), !looksLikeTuple() else { return try parseComparison() }
         // `(` opens either an operand of a comparison or a grouped condition: try the
-        // comparison first, then fall back to the group.
+        // comparison first, then the group, and report the error that got further.
         let saved = position
         let savedDepth = depth
+        let comparisonError: ExpressionSyntaxError
         do {
             return try parseComparison()
         } catch {
-            position = saved
-            depth = savedDepth
+            comparisonError = error
+        }
+        position = saved
+        depth = savedDepth
+        do {
             let open = advance()
             let inner = try parseOr()
             try expectClosing(")", opener: open)
             return inner
+        } catch {
+            throw error.column >= comparisonError.column ? error : comparisonError
         }
     }
 
@@ -297,18 +310,27 @@ public struct ExpressionParser {
     }
 
     private mutating func parseTerm() throws(ExpressionSyntaxError) -> Expr {
+        // A leading minus negates the whole term: `-a b/c` is -(a b/c), as printed.
+        var negative = false
+        var signs = 0
+        while current.isSymbol("-") || current.isSymbol("+") {
+            if advance().isSymbol("-") { negative.toggle() }
+            signs += 1
+            if depth + signs > Self.maximumDepth {
+                throw error("expression nested too deeply (more than \(Self.maximumDepth) levels)", at: current)
+            }
+        }
         var factors: [Expr] = [try parseUnary()]
+        if negative { factors.insert(.minusOne, at: 0) }
         while true {
             if current.isSymbol("*") {
                 _ = advance()
                 factors.append(try parseUnary())
             } else if current.isSymbol("/") {
                 let slash = advance()
-                let divisorStart = current
                 let d = try parseUnary()
                 if d == .zero {
-                    throw ExpressionSyntaxError("division by zero", column: slash.column,
-                                                length: max(1, divisorStart.column + divisorStart.length - slash.column))
+                    throw ExpressionSyntaxError("division by zero", column: slash.column, length: spanEnd - slash.column)
                 }
                 factors.append(Expr.power(d, .num(-1)))
             } else if startsImplicitFactor() {
@@ -340,6 +362,17 @@ public struct ExpressionParser {
     }
 
     private mutating func parsePower() throws(ExpressionSyntaxError) -> Expr {
+        // `xy^2` is x·y^2: the exponent belongs to the last letter of a split name.
+        if case .identifier(let name) = current.kind, let parts = splitCandidate(name) {
+            _ = advance()
+            var factors = parts.map { Expr.symbol($0) }
+            if current.isSymbol("^") {
+                _ = advance()
+                if isAtEnd { throw error("expected an exponent after '^'", at: current) }
+                factors[factors.count - 1] = Expr.power(factors[factors.count - 1], try parseUnary())
+            }
+            return Expr.product(factors)
+        }
         let base = try parsePrimary()
         guard current.isSymbol("^") else { return base }
         _ = advance()
@@ -405,6 +438,15 @@ public struct ExpressionParser {
         throw error("unknown name '\(name)'\(suggestion(for: name, among: known))", at: token)
     }
 
+    /// The parts of a name the `xy` rule splits, when no other meaning comes first.
+    private func splitCandidate(_ name: String) -> [String]? {
+        if context.isVariable(name) || context.constants[name] != nil || context.functions[name] != nil
+            || Self.builtins[name] != nil || name == "pi" || name == "e" || Self.keywords.contains(name) {
+            return nil
+        }
+        return splitIntoVariables(name)
+    }
+
     /// The `xy` rule: a multi-letter name that is not declared but consists of declared
     /// one-letter variables is their product.
     private func splitIntoVariables(_ name: String) -> [String]? {
@@ -439,12 +481,12 @@ public struct ExpressionParser {
         // `sin^2(x)` is sin(x)^2.
         var exponent: Expr? = nil
         if current.isSymbol("^") {
-            let caret = advance()
+            _ = advance()
             let e = try parsePowerOfFunctionExponent()
             if e == .num(-1) {
                 throw ExpressionSyntaxError(
                     "'\(name)^-1' is ambiguous: write a\(name)(x) for the inverse or 1/\(name)(x) for the reciprocal",
-                    column: token.column, length: caret.column + 1 - token.column)
+                    column: token.column, length: spanEnd - token.column)
             }
             exponent = e
         }

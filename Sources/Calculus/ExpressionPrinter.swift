@@ -37,7 +37,29 @@ public struct ExpressionPrinter: Sendable {
 
     func wrap(_ r: Rendered, below level: Int) -> String {
         guard r.level < level else { return r.text }
-        return isLatex ? "\\left(\(r.text)\\right)" : "(\(r.text))"
+        return isLatex ? latexParenthesized(r.text) : "(\(r.text))"
+    }
+
+    /// `(..)`, or `\left(..\right)` around something tall (a fraction or a case split).
+    func latexParenthesized(_ text: String) -> String {
+        text.contains("\\frac") || text.contains("\\begin") ? "\\left(\(text)\\right)" : "(\(text))"
+    }
+
+    /// An exponent: sums written tight (`e^{x^{2}+y^{2}}`), as textbooks set them.
+    func latexExponent(_ text: String) -> String {
+        var out = ""
+        var chars = Array(text)[...]
+        while let c = chars.first {
+            if c == " ", chars.count >= 3, (chars.dropFirst().first == "+" || chars.dropFirst().first == "-"),
+               chars.dropFirst(2).first == " ", !out.isEmpty {
+                out.append(chars.dropFirst().first!)
+                chars = chars.dropFirst(3)
+                continue
+            }
+            out.append(c)
+            chars = chars.dropFirst()
+        }
+        return out
     }
 
     // MARK: Dispatch
@@ -66,7 +88,7 @@ public struct ExpressionPrinter: Sendable {
         }
         let sign = r.isNegative ? "-" : ""
         let n = r.numerator.magnitude, d = r.denominator
-        if isLatex { return Rendered(text: "\(sign)\\frac{\(n)}{\(d)}", level: r.isNegative ? Self.levelProduct : Self.levelAtom) }
+        if isLatex { return Rendered(text: "\(sign)\\frac{\(n)}{\(d)}", level: Self.levelProduct) }
         return Rendered(text: "\(sign)\(n)/\(d)", level: Self.levelProduct)
     }
 
@@ -184,14 +206,15 @@ public struct ExpressionPrinter: Sendable {
             return renderFunction(f, a, power: "\(r.numerator)")
         }
         let b = render(base)
-        let baseText = wrap(b, below: Self.levelAtom)
+        // A fraction as a base needs parentheses even though it is an atom elsewhere.
+        let baseText = isLatex && b.text.hasPrefix("\\frac") ? latexParenthesized(b.text) : wrap(b, below: Self.levelAtom)
         if isLatex {
             let x = render(exponent)
             let exponentText: String
             if case .number(let r) = exponent, !r.isInteger {
                 exponentText = (r.isNegative ? "-" : "") + "\(r.numerator.magnitude)/\(r.denominator)"
             } else {
-                exponentText = x.text
+                exponentText = latexExponent(x.text)
             }
             let kind: Rendered.Kind = b.kind == .letter ? .letterPower : .other
             return Rendered(text: "\(baseText)^{\(exponentText)}", level: Self.levelPower, kind: kind)
@@ -210,7 +233,7 @@ public struct ExpressionPrinter: Sendable {
         }
         switch f {
         case .exp:
-            return Rendered(text: "e^{\(arg.text)}", level: Self.levelPower)
+            return Rendered(text: "e^{\(latexExponent(arg.text))}", level: Self.levelPower)
         case .abs:
             return Rendered(text: "\\left|\(arg.text)\\right|", level: Self.levelAtom)
         case .sin, .cos, .tan, .sec, .csc, .cot, .sinh, .cosh, .tanh, .log, .asin, .acos, .atan, .sigmoid:
@@ -224,10 +247,13 @@ public struct ExpressionPrinter: Sendable {
             default: name = "\\" + f.rawValue
             }
             let head = power.map { "\(name)^{\($0)}" } ?? name
-            // A single name goes without parentheses (\sin y); anything else gets them.
-            if case .symbol = a { return Rendered(text: "\(head) \(arg.text)", level: Self.levelAtom) }
-            if case .constant = a { return Rendered(text: "\(head) \(arg.text)", level: Self.levelAtom) }
-            return Rendered(text: "\(head)\\left(\(arg.text)\\right)", level: Self.levelAtom)
+            // A single name goes without parentheses (\sin y), except for \sigma, which
+            // would read as a product.
+            if f != .sigmoid {
+                if case .symbol = a { return Rendered(text: "\(head) \(arg.text)", level: Self.levelAtom) }
+                if case .constant = a { return Rendered(text: "\(head) \(arg.text)", level: Self.levelAtom) }
+            }
+            return Rendered(text: head + latexParenthesized(arg.text), level: Self.levelAtom)
         }
     }
 
