@@ -53,7 +53,9 @@ public struct ChainRule: Sendable {
         let lt = DerivativeDisplay.latex(.symbol(t))
         steps.append(WorkStep(label: "d\(name)/d\(t)", latexLabel: "\\frac{d\(name)}{d\(lt)}", value: .scalar(total),
                               note: "sum of the terms"))
-        steps.append(WorkStep(label: "d/d\(t) \(name)(path)", latexLabel: "\\frac{d}{d\(lt)} \(name)(\\text{path})",
+        let along = variables.map { "\($0)(\(t))" }.joined(separator: ", ")
+        let latexAlong = variables.map { "\(DerivativeDisplay.latex(.symbol($0)))(\(lt))" }.joined(separator: ", ")
+        steps.append(WorkStep(label: "d/d\(t) \(name)(\(along))", latexLabel: "\\frac{d}{d\(lt)} \(name)\\left(\(latexAlong)\\right)",
                               value: .scalar(direct),
                               note: agrees ? "substituting first agrees" : "substituting first DISAGREES",
                               derivations: [directStep]))

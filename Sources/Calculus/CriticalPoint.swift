@@ -49,12 +49,14 @@ public struct CriticalPoint: Sendable {
             WorkStep(label: "H\(name)\(p)", latexLabel: "H_{\(name)}\(lp)", value: .matrix(hp)),
         ]
         steps[0].note = isCritical ? "∇\(name) = 0: a critical point" : "∇\(name) ≠ 0: not a critical point"
+        steps[0].latexNote = isCritical ? "\\nabla \(name) = 0\\text{: a critical point}"
+            : "\\nabla \(name) \\neq 0\\text{: not a critical point}"
         steps[0].derivations = g.derivations
         for (k, m) in minors.enumerated() {
             steps.append(WorkStep(label: "D\(k + 1)", latexLabel: "D_{\(k + 1)}", value: .scalar(m)))
         }
         steps.append(WorkStep(label: "classification", latexLabel: "\\text{classification}",
-                              value: .scalar(.symbol(c.rawValue)), note: c.rawValue))
+                              value: .scalar(.symbol(c.rawValue))))
         self.steps = steps
     }
 }

@@ -82,7 +82,7 @@ public enum Derivation {
         case .piecewise(let pieces, let otherwise):
             let subs = pieces.map { partial($0.value, wrt: v) }
             let rest = partial(otherwise, wrt: v)
-            let result = Expr.piecewise(
+            let result = Expr.makePiecewise(
                 zip(pieces, subs).map { Piece(condition: $0.condition, value: $1.result) },
                 otherwise: rest.result)
             return step(.piecewise, subs + [rest], result)

@@ -25,7 +25,7 @@ public enum DerivationRenderer {
         var lines: [Line] = []
         let depth = root.depth
         for level in 0...depth {
-            let shown = render(root, level: level)
+            let shown = pruned(render(root, level: level))
             let rules = level == 0 ? [] : rulesAt(depth: level - 1, in: root)
             let line = Line(plain: plain(shown), latex: latex(shown),
                             note: rules.map(\.name).joined(separator: "; "),
@@ -134,6 +134,36 @@ public enum DerivationRenderer {
         case .piecewise:
             return .expression(s.result)
         }
+    }
+
+    /// Drops the zero terms and unit factors that finished derivatives leave behind
+    /// (`y · 2x + 0` becomes `y · 2x`); a product with a zero factor becomes 0.
+    static func pruned(_ s: Shown) -> Shown {
+        switch s {
+        case .expression, .derivative:
+            return s
+        case .sum(let terms):
+            let kept = terms.map { ($0.negated, pruned($0.term)) }.filter { !isNumber($0.1, .zero) }
+            if kept.isEmpty { return .expression(.zero) }
+            if kept.count == 1 && !kept[0].0 { return kept[0].1 }
+            return .sum(kept.map { (negated: $0.0, term: $0.1) })
+        case .product(let factors):
+            let all = factors.map(pruned)
+            if all.contains(where: { isNumber($0, .zero) }) { return .expression(.zero) }
+            let kept = all.filter { !isNumber($0, .one) }
+            if kept.isEmpty { return .expression(.one) }
+            return kept.count == 1 ? kept[0] : .product(kept)
+        case .quotient(let n, let d):
+            let pn = pruned(n)
+            return isNumber(pn, .zero) ? .expression(.zero) : .quotient(pn, pruned(d))
+        case .squared(let b):
+            return .squared(pruned(b))
+        }
+    }
+
+    static func isNumber(_ s: Shown, _ value: Expr) -> Bool {
+        if case .expression(let e) = s { return e == value }
+        return false
     }
 
     /// Binding strength of a shown piece: 1 sum, 2 product, 3 atom.

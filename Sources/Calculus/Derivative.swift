@@ -48,7 +48,7 @@ public enum Derivative {
             guard Substitution.dependsOn(u, v) else { return .zero }
             return .product([DerivativeRule.for(f).outer(u), partial(u, wrt: v)])
         case .piecewise(let pieces, let otherwise):
-            return .piecewise(
+            return .makePiecewise(
                 pieces.map { Piece(condition: $0.condition, value: partial($0.value, wrt: v)) },
                 otherwise: partial(otherwise, wrt: v))
         }

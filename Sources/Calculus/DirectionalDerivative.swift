@@ -35,14 +35,17 @@ public struct DirectionalDerivative: Sendable {
         value = DerivativeDisplay.simplify(VectorAlgebra.dot(gp, u))
         steps = [
             WorkStep(label: "‖v‖", latexLabel: "\\lVert v\\rVert", value: .scalar(directionNorm),
-                     note: "length of v = \(WorkStep.tuple(v))"),
-            WorkStep(label: "u", latexLabel: "u", value: .vector(u), note: "normalize: u = v/‖v‖"),
+                     note: "length of v = \(WorkStep.tuple(v))",
+                     latexNote: "\\text{length of } v = \(WorkStep.latexTuple(v))"),
+            WorkStep(label: "u", latexLabel: "u", value: .vector(u), note: "normalize: u = v/‖v‖",
+                     latexNote: "\\text{normalize: } u = v/\\lVert v\\rVert"),
             WorkStep(label: "∇\(name)", latexLabel: "\\nabla \(name)", value: .vector(g.components),
                      derivations: g.derivations),
             g.stepAt(point, value: gp, name: name),
             WorkStep(label: "D_u \(name)\(WorkStep.tuple(point))",
                      latexLabel: "D_{u} \(name)\(WorkStep.latexTuple(point))", value: .scalar(value),
-                     note: "∇\(name)\(WorkStep.tuple(point)) · u"),
+                     note: "∇\(name)\(WorkStep.tuple(point)) · u",
+                     latexNote: "\\nabla \(name)\(WorkStep.latexTuple(point)) \\cdot u"),
         ]
     }
 }

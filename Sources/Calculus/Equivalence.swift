@@ -30,8 +30,10 @@ public enum Equivalence {
     public static func areEquivalent(
         _ a: Expr, _ b: Expr, variables: [String] = [], points: Int = 10, seed: UInt64 = 0xA11CE
     ) -> Outcome {
-        if a == b || DerivativeDisplay.simplify(a) == DerivativeDisplay.simplify(b)
-            || DerivativeDisplay.simplify(a - b) == .zero {
+        // Cheapest first: canonical forms, then the canonical difference, then display forms.
+        let difference = a - b
+        if a == b || difference == .zero || DerivativeDisplay.simplify(difference) == .zero
+            || DerivativeDisplay.simplify(a) == DerivativeDisplay.simplify(b) {
             return Outcome(equivalent: true, method: .exact, counterexample: nil, values: nil, skipped: 0)
         }
         var vars = variables

@@ -47,7 +47,7 @@ public enum ExactEvaluator {
                 }
             }
             let rest = try evaluate(otherwise, at: values)
-            return undecided.isEmpty ? rest : .piecewise(undecided, otherwise: rest)
+            return Expr.makePiecewise(undecided, otherwise: rest)
         }
     }
 

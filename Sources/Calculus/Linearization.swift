@@ -42,7 +42,8 @@ public struct Linearization: Sendable {
                                   derivations: [g.derivations[i]]))
         }
         steps.append(WorkStep(label: "L", latexLabel: "L", value: .scalar(l),
-                              note: "\(pointSlopeForm); passes through the point: \(passesThroughPoint ? "yes" : "no")"))
+                              note: "point-slope form \(pointSlopeForm); passes through the point: \(passesThroughPoint ? "yes" : "no")",
+                              latexNote: "\\text{point-slope form } \(latexPointSlopeForm);\\ \\text{passes through the point: \(passesThroughPoint ? "yes" : "no")}"))
         self.steps = steps
     }
 
@@ -54,14 +55,9 @@ public struct Linearization: Sendable {
             latex.append((false, DerivativeDisplay.latex(value)))
         }
         for (i, v) in variables.enumerated() where slopes[i] != .zero {
-            let shift = DerivativeDisplay.simplify(.symbol(v) - point[i])
+            let (sp, sl) = shiftText(v, point[i])
             let negative = ExactEvaluator.sign(slopes[i]) == -1
             let c = negative ? DerivativeDisplay.simplify(-slopes[i]) : slopes[i]
-            let isAtom: Bool
-            switch shift { case .symbol: isAtom = true
-            case .number, .constant, .add, .mul, .pow, .function, .piecewise: isAtom = false }
-            let sp = isAtom ? DerivativeDisplay.plain(shift) : "(\(DerivativeDisplay.plain(shift)))"
-            let sl = isAtom ? DerivativeDisplay.latex(shift) : "\\left(\(DerivativeDisplay.latex(shift))\\right)"
             let cp: String, cl: String
             if case .add = c { cp = "(\(DerivativeDisplay.plain(c))) "; cl = "\\left(\(DerivativeDisplay.latex(c))\\right) " }
             else if c == .one { cp = ""; cl = "" }
@@ -70,5 +66,20 @@ public struct Linearization: Sendable {
             latex.append((negative, cl + sl))
         }
         return (DerivationRenderer.joinSum(plain), DerivationRenderer.joinSum(latex))
+    }
+
+    /// `x - a` written variable first, as textbooks do (`x + 1` for a = -1, `x` for a = 0),
+    /// parenthesized unless it is the bare variable.
+    static func shiftText(_ v: String, _ a: Expr) -> (String, String) {
+        let name = Expr.symbol(v)
+        guard let s = ExactEvaluator.sign(a), s != 0 else {
+            return (DerivativeDisplay.plain(name), DerivativeDisplay.latex(name))
+        }
+        let magnitude = s < 0 ? DerivativeDisplay.simplify(-a) : a
+        var (mp, ml) = (DerivativeDisplay.plain(magnitude), DerivativeDisplay.latex(magnitude))
+        if case .add = magnitude { mp = "(\(mp))"; ml = "\\left(\(ml)\\right)" }
+        let op = s < 0 ? "+" : "-"
+        return ("(\(DerivativeDisplay.plain(name)) \(op) \(mp))",
+                "\\left(\(DerivativeDisplay.latex(name)) \(op) \(ml)\\right)")
     }
 }

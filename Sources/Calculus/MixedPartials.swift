@@ -24,7 +24,8 @@ public struct MixedPartials: Sendable {
             WorkStep(label: "\(name)_\(first)\(second)", latexLabel: "\(name)_{\(a)\(b)}", value: .scalar(inOrder), derivations: [d12]),
             WorkStep(label: "\(name)_\(second)", latexLabel: "\(name)_{\(b)}", value: .scalar(DerivativeDisplay.simplify(d2.result)), derivations: [d2]),
             WorkStep(label: "\(name)_\(second)\(first)", latexLabel: "\(name)_{\(b)\(a)}", value: .scalar(reversed),
-                     note: equal ? "equal to \(name)_\(first)\(second)" : "differs from \(name)_\(first)\(second)", derivations: [d21]),
+                     note: equal ? "equal to \(name)_\(first)\(second)" : "differs from \(name)_\(first)\(second)",
+                     latexNote: "\\text{\(equal ? "equal to" : "differs from") } \(name)_{\(a)\(b)}", derivations: [d21]),
         ]
     }
 }

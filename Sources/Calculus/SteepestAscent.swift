@@ -27,9 +27,11 @@ public struct SteepestAscent: Sendable {
         ]
         if let a = ascent, let d = descent {
             steps.append(WorkStep(label: "ascent", latexLabel: "u_{\\text{ascent}}", value: .vector(a),
-                                  note: "∇\(name)/‖∇\(name)‖"))
+                                  note: "∇\(name)/‖∇\(name)‖",
+                                  latexNote: "\\nabla \(name)/\\lVert\\nabla \(name)\\rVert"))
             steps.append(WorkStep(label: "descent", latexLabel: "u_{\\text{descent}}", value: .vector(d),
-                                  note: "-∇\(name)/‖∇\(name)‖, rate -‖∇\(name)‖"))
+                                  note: "-∇\(name)/‖∇\(name)‖, rate -‖∇\(name)‖",
+                                  latexNote: "-\\nabla \(name)/\\lVert\\nabla \(name)\\rVert,\\ \\text{rate } -\\lVert\\nabla \(name)\\rVert"))
         } else {
             steps.append(WorkStep(label: "∇\(name)\(WorkStep.tuple(point))", latexLabel: "\\nabla \(name)",
                                   value: .vector(gp), note: "zero gradient: no direction of steepest ascent"))

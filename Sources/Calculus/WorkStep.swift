@@ -9,15 +9,36 @@ public struct WorkStep: Sendable, Hashable {
     public var value: Value
     /// Why (plain text, may be empty): "normalize the direction", "check: ∇f = 0".
     public var note: String
+    /// The note in LaTeX (text mode pieces in `\text{...}`, math as math); empty with the note.
+    public var latexNote: String
     /// Derivations behind this value (e.g. each partial), in order.
     public var derivations: [DerivationStep]
 
-    public init(label: String, latexLabel: String, value: Value, note: String = "", derivations: [DerivationStep] = []) {
+    /// A work line; without `latexNote` the note is set in `\text{...}` with LaTeX's special
+    /// characters escaped (so notes that contain math should pass their own LaTeX).
+    public init(label: String, latexLabel: String, value: Value, note: String = "", latexNote: String? = nil,
+                derivations: [DerivationStep] = []) {
         self.label = label
         self.latexLabel = latexLabel
         self.value = value
         self.note = note
+        self.latexNote = latexNote ?? (note.isEmpty ? "" : "\\text{\(Self.escapeText(note))}")
         self.derivations = derivations
+    }
+
+    /// Escapes the characters LaTeX treats specially in text mode.
+    static func escapeText(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "_", "%", "&", "#", "$", "{", "}": out += "\\\(ch)"
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// `label = value    [note]` in plain text.
@@ -43,7 +64,12 @@ public struct WorkStep: Sendable, Hashable {
             v = "\\begin{pmatrix}" + rows.map { $0.map(DerivativeDisplay.latex).joined(separator: " & ") }
                 .joined(separator: " \\\\ ") + "\\end{pmatrix}"
         }
-        return "\(latexLabel) &= \(v)"
+        return latexNote.isEmpty ? "\(latexLabel) &= \(v)" : "\(latexLabel) &= \(v) && \(latexNote)"
+    }
+
+    /// Work lines as one aligned block.
+    public static func aligned(_ steps: [WorkStep]) -> String {
+        "\\begin{aligned}\n" + steps.map(\.latex).joined(separator: " \\\\\n") + "\n\\end{aligned}"
     }
 }
 

@@ -190,6 +190,11 @@ import Testing
         return (f, [v], d)
     }
 
+    /// Entries whose simplified derivative is printed differently from the hand-worked form:
+    /// nested fractions inside atan and acos arguments are not cleared, and cos/sin is not
+    /// rewritten as cot.
+    static let equalOnlyNumerically: Set<String> = ["atan(y/x)", "acos(x/2)", "log(sin(x))", "atan(y/x) "]
+
     @Test func tableIsLarge() { #expect(Self.table.count >= 150) }
 
     @Test(arguments: cases)
@@ -198,6 +203,12 @@ import Testing
         let e = diffParse(f, variables: vars)
         let want = diffParse(expected, variables: vars)
         let got = Derivative.partial(e, wrt: order)
+        // Structural equality of the display forms, except where the simplifier keeps a
+        // different (still correct) form; those are compared by the equivalence test alone.
+        if !Self.equalOnlyNumerically.contains(f) {
+            #expect(Simplify.display(got) == Simplify.display(want),
+                    "display form of ∂\(order) \(f): \(Simplify.display(got).plainText), expected \(expected)")
+        }
         let outcome = Equivalence.areEquivalent(got, want, variables: vars)
         #expect(outcome.equivalent, "∂\(order) of \(f): got \(DerivativeDisplay.plain(got)), expected \(expected)")
         // The recorded derivation reaches the same function.
