@@ -1,0 +1,58 @@
+/// Fixed-precision number text for the writers, so output is byte-stable.
+///
+/// Rounds through integers rather than `String(format:)` so that the text never depends on
+/// the C locale, trailing zeros are dropped (`12.5`, `3`), and negative zero prints as `0`.
+enum PageNumber {
+    /// `value` rounded to `decimals` places (0...6), shortest form.
+    static func fixed(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return "0" }
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * Double(scale)).rounded()
+        // Out of Int64 range only for absurd inputs; print the integer part then.
+        guard abs(scaled) < 9e17 else { return String(Int64(value.rounded())) }
+        return fromScaled(Int64(scaled), decimals: decimals)
+    }
+
+    /// Formats `scaled / 10^decimals`, dropping trailing zeros.
+    static func fromScaled(_ scaled: Int64, decimals: Int) -> String {
+        if scaled == 0 { return "0" }
+        let negative = scaled < 0
+        var digits = String(scaled.magnitude)
+        if digits.count <= decimals {
+            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        }
+        var intPart = String(digits.prefix(digits.count - decimals))
+        var frac = String(digits.suffix(decimals))
+        while frac.hasSuffix("0") { frac.removeLast() }
+        if intPart.isEmpty { intPart = "0" }
+        return (negative ? "-" : "") + intPart + (frac.isEmpty ? "" : "." + frac)
+    }
+
+    /// A value for people to read: at most `significant` significant digits, shortest form,
+    /// with up to 6 decimals; zero for values within 1e-12 of it.
+    static func readable(_ value: Double, significant: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
+        if abs(value) < 1e-12 { return "0" }
+        let magnitude = Int((abs(value)).log10Floor)
+        let decimals = max(0, min(6, significant - 1 - magnitude))
+        return fixed(value, decimals: decimals)
+    }
+
+    /// `readable`, with a Unicode minus sign for display text.
+    static func display(_ value: Double, significant: Int = 4) -> String {
+        let s = readable(value, significant: significant)
+        return s.hasPrefix("-") ? "\u{2212}" + s.dropFirst() : s
+    }
+}
+
+extension Double {
+    /// floor(log10(self)) for positive finite values, without Foundation.
+    var log10Floor: Double {
+        var e = 0.0
+        var v = self
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1 { v *= 10; e -= 1 }
+        return e
+    }
+}

@@ -1,0 +1,145 @@
+/// A figure as format-neutral geometry in page units, ready for a writer.
+///
+/// Page coordinates run right and *down* from the top-left corner of the figure, like SVG;
+/// the TikZ writer flips y. One page unit is one CSS pixel in the SVG and
+/// `TikZWriter.unitCentimetres` in TikZ. The frame has equal aspect: one unit of x and one
+/// unit of y cover the same page length, so gradient arrows meet level curves at right angles.
+public struct PlotScene: Sendable {
+    public var figureID: String
+    /// Size of the whole figure, frame, ticks and legend included.
+    public var width: Double
+    public var height: Double
+    /// The plot area (the window [A, B] x [C, D] on the page).
+    public var frame: PageRect
+    /// Page units per unit of x (and of y: the frame has equal aspect).
+    public var scale: Double
+    public var xTicks: [Tick]
+    public var yTicks: [Tick]
+    /// Where the axis names "x" and "y" go.
+    public var xAxisLabel: SceneText
+    public var yAxisLabel: SceneText
+    /// One entry per level value, in increasing order, each with all its pieces.
+    public var levels: [SceneLevel]
+    public var levelLabels: [SceneText]
+    public var arrows: [SceneArrow]
+    public var descent: SceneDescentPath?
+    public var marks: [SceneMark]
+    public var legend: [LegendEntry]
+    /// Short accessible name (SVG `<title>`).
+    public var title: String
+    /// Long description (SVG `<desc>`, the alt text).
+    public var description: String
+    /// Typical text size in page units (tick labels, level labels, legend).
+    public var fontSize: Double
+}
+
+/// An axis-aligned rectangle in page units.
+public struct PageRect: Hashable, Sendable {
+    public var minX: Double
+    public var minY: Double
+    public var maxX: Double
+    public var maxY: Double
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+    }
+    public var width: Double { maxX - minX }
+    public var height: Double { maxY - minY }
+    public func intersects(_ other: PageRect) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+    public func contains(_ other: PageRect) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+    }
+    public func contains(_ p: Point) -> Bool {
+        p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY
+    }
+    public func insetBy(_ d: Double) -> PageRect {
+        PageRect(minX: minX + d, minY: minY + d, maxX: maxX - d, maxY: maxY - d)
+    }
+}
+
+/// A tick on an axis: where it sits along the axis (page units) and its label.
+public struct Tick: Hashable, Sendable {
+    public var position: Double
+    public var value: Double
+    /// The label as plain text (Unicode minus for negatives).
+    public var text: String
+    /// The label for LaTeX math mode.
+    public var latex: String
+}
+
+/// How a piece of text is anchored at its position.
+public enum TextAnchor: Hashable, Sendable {
+    case start, middle, end
+}
+
+/// A piece of text placed on the page.
+public struct SceneText: Hashable, Sendable {
+    /// Plain text (may contain Unicode such as ∇ and −).
+    public var text: String
+    /// The same text for LaTeX (already escaped; may use math mode).
+    public var latex: String
+    /// Anchor point; the text's vertical centre sits on `position.y`.
+    public var position: Point
+    public var anchor: TextAnchor
+    /// The box the text is estimated to cover, used to keep texts apart.
+    public var box: PageRect
+    /// For level labels, the index into `PlotScene.levels`.
+    public var levelIndex: Int?
+}
+
+/// All the pieces of one level value.
+public struct SceneLevel: Hashable, Sendable {
+    public var value: Double
+    /// Colour from the colormap, as 0xRRGGBB.
+    public var color: UInt32
+    public var lines: [ScenePolyline]
+}
+
+/// A polyline in page units.
+public struct ScenePolyline: Hashable, Sendable {
+    public var points: [Point]
+    public var isClosed: Bool
+}
+
+/// One gradient arrow: a shaft from `tail` to `shaftEnd` and a filled triangular head.
+public struct SceneArrow: Hashable, Sendable {
+    public var tail: Point
+    public var shaftEnd: Point
+    public var tip: Point
+    /// The two back corners of the head; with `tip` they make the triangle.
+    public var headLeft: Point
+    public var headRight: Point
+    /// The grid point the arrow stands for, in function coordinates.
+    public var at: Point
+    /// The gradient there, in function coordinates.
+    public var gradient: Point
+}
+
+/// The gradient-descent path as drawn.
+public struct SceneDescentPath: Hashable, Sendable {
+    /// Iterates in page units, start first; cut where the path leaves the window.
+    public var points: [Point]
+    /// Iterates in function coordinates, all of them (for the alt text).
+    public var iterates: [Point]
+    /// True when some iterate fell outside the window and the drawing stops there.
+    public var leavesWindow: Bool
+    public var startLabel: SceneText
+    public var endLabel: SceneText
+}
+
+/// A user mark: a dot and its label.
+public struct SceneMark: Hashable, Sendable {
+    public var point: Point
+    public var at: Point
+    public var label: SceneText
+}
+
+/// One legend row: a sample drawing and a text.
+public struct LegendEntry: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case levels, arrow, path }
+    public var kind: Kind
+    /// The sample occupies this box.
+    public var sample: PageRect
+    public var label: SceneText
+}
