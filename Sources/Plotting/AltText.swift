@@ -37,7 +37,7 @@ struct AltText {
         }
         if let d = descent, let request = spec.descent {
             let steps = d.iterates.count - 1
-            var s = "A gradient-descent path starts at \(point(request.start)) with rate \(n(request.rate))"
+            var s = "A gradient-descent path, stepping against the gradient (downhill), starts at \(point(request.start)) with rate \(n(request.rate))"
             if let last = d.iterates.last {
                 let value = f(last.x, last.y)
                 s += " and after \(steps) step\(steps == 1 ? "" : "s") ends at \(point(last)), where f = \(n(value, significant: 3))"

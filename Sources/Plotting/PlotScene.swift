@@ -124,6 +124,9 @@ public struct SceneDescentPath: Hashable, Sendable {
     public var iterates: [Point]
     /// True when some iterate fell outside the window and the drawing stops there.
     public var leavesWindow: Bool
+    /// Whether each iterate gets a dot: up to `PlotSceneBuilder.maximumIterateDots`
+    /// points; longer paths show only the line, the start and the end.
+    public var marksIterates: Bool
     public var startLabel: SceneText
     public var endLabel: SceneText
 }

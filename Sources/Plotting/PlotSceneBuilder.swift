@@ -13,6 +13,9 @@ public struct PlotSceneBuilder: Sendable {
     /// Lines closer than this to a straight chord are simplified away (page units).
     public var simplifyTolerance: Double = 0.12
 
+    /// Paths with more points than this are drawn without a dot per iterate.
+    public static let maximumIterateDots = 101
+
     public init() {}
 
     /// Page geometry of the figure for `spec`.
@@ -110,6 +113,7 @@ public struct PlotSceneBuilder: Sendable {
             let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: obstacles)
             obstacles.addBox(endLabel.box)
             descent = SceneDescentPath(points: pathPage, iterates: iterates, leavesWindow: leaves,
+                                       marksIterates: pathPage.count <= PlotSceneBuilder.maximumIterateDots,
                                        startLabel: startLabel, endLabel: endLabel)
         }
 

@@ -25,7 +25,21 @@ public struct SVGWriter: Sendable {
         o += "<desc id=\"\(attr(root))-desc\">\(text(scene.description))</desc>\n"
         o += style(scene, scope: "#" + cssIdent(root))
 
-        // Frame and ticks.
+        // Level lines, one path per level.
+        o += "<g class=\"cg-level\">\n"
+        for (i, level) in scene.levels.enumerated() where !level.lines.isEmpty {
+            var d = PathData()
+            for line in level.lines {
+                guard let first = line.points.first else { continue }
+                d.move(to: first)
+                for p in line.points.dropFirst() { d.line(to: p) }
+                if line.isClosed { d.close() }
+            }
+            o += "<path class=\"cg-l\(i)\" d=\"\(d.text)\"/>\n"
+        }
+        o += "</g>\n"
+
+        // Frame and ticks, over the ends of the level lines.
         let f = scene.frame
         var ticks = PathData()
         for t in scene.xTicks { ticks.move(to: Point(t.position, f.maxY)); ticks.line(to: Point(t.position, f.maxY + 4)) }
@@ -39,20 +53,6 @@ public struct SVGWriter: Sendable {
         o += textElement(scene.yAxisLabel, baseline: baseline, anchorDefault: .middle, extraClass: "cg-name")
         o += "</g>\n<g class=\"cg-text\" text-anchor=\"end\">"
         for t in scene.yTicks { o += "<text x=\"\(n(f.minX - 6))\" y=\"\(n(t.position + baseline))\">\(text(t.text))</text>" }
-        o += "</g>\n"
-
-        // Level lines, one path per level.
-        o += "<g class=\"cg-level\">\n"
-        for (i, level) in scene.levels.enumerated() where !level.lines.isEmpty {
-            var d = PathData()
-            for line in level.lines {
-                guard let first = line.points.first else { continue }
-                d.move(to: first)
-                for p in line.points.dropFirst() { d.line(to: p) }
-                if line.isClosed { d.close() }
-            }
-            o += "<path class=\"cg-l\(i)\" d=\"\(d.text)\"/>\n"
-        }
         o += "</g>\n"
 
         // Gradient arrows: all shafts in one path, all heads in another.
@@ -72,7 +72,7 @@ public struct SVGWriter: Sendable {
             for p in path.points.dropFirst() { d.line(to: p) }
             o += "<g class=\"cg-path\"><path d=\"\(d.text)\"/>"
             var dots = PathData()
-            for p in path.points.dropFirst().dropLast() { dots.move(to: p); dots.line(to: p) }
+            for p in path.points.dropFirst().dropLast() where path.marksIterates { dots.move(to: p); dots.line(to: p) }
             if !dots.isEmpty { o += "<path class=\"cg-step\" d=\"\(dots.text)\"/>" }
             o += "<circle class=\"cg-start\" cx=\"\(n(start.x))\" cy=\"\(n(start.y))\" r=\"3.5\"/>"
             o += "<circle class=\"cg-end\" cx=\"\(n(end.x))\" cy=\"\(n(end.y))\" r=\"3.5\"/></g>\n"
@@ -132,7 +132,7 @@ public struct SVGWriter: Sendable {
 
     private func style(_ scene: PlotScene, scope s: String) -> String {
         var css = "<style>\n"
-        css += "\(s) text{font:\(n(scene.fontSize))px sans-serif;fill:var(--cg-fg,#222)}\n"
+        css += "\(s) text{font:\(n(scene.fontSize))px var(--cg-font,sans-serif);fill:var(--cg-fg,#222)}\n"
         css += "\(s) .cg-name{font-style:italic}\n"
         css += "\(s) .cg-axis{fill:none;stroke:var(--cg-fg,#222);stroke-width:1}\n"
         css += "\(s) .cg-level path,\(s) path.cg-level{fill:none;stroke-width:1.5;stroke-linejoin:round}\n"

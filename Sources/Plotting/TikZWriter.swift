@@ -56,7 +56,7 @@ public struct TikZWriter: Sendable {
         // Descent path.
         if let path = scene.descent, let start = path.points.first, let end = path.points.last {
             o += "\\draw[cgpath,line width=\(lw(2))] " + path.points.map(c).joined(separator: "--") + ";\n"
-            for p in path.points.dropFirst().dropLast() {
+            for p in path.points.dropFirst().dropLast() where path.marksIterates {
                 o += "\\fill[cgpath] \(c(p)) circle[radius=\(lw(2.25))];"
             }
             o += "\n\\filldraw[fill=white,draw=cgpath,line width=\(lw(2))] \(c(start)) circle[radius=\(lw(3.5))];"

@@ -210,3 +210,15 @@ func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
         }
     }
 }
+
+@Suite struct SceneDescentDrawingTests {
+    @Test(arguments: [(25, true), (100, true), (400, false)])
+    func longPathsDropTheIterateDots(_ steps: Int, _ dotted: Bool) throws {
+        var spec = SceneFixture.bowl.spec
+        spec.descent = DescentRequest(start: Point(2.6, 2.2), rate: 0.01, steps: steps)
+        let scene = try PlotFigure.scene(spec, function: SceneFixture.bowl.f, gradient: SceneFixture.bowl.gradient)
+        let path = try #require(scene.descent)
+        #expect(path.marksIterates == dotted)
+        #expect(SVGWriter().write(scene).contains("class=\"cg-step\"") == dotted)
+    }
+}
