@@ -88,6 +88,8 @@ public struct CalcBlock: Hashable, Sendable {
     /// `{#ex-...}` or `{#fig-...}` from the info string.
     public var label: String?
     public var definitions: [CalcDefinition] = []
+    /// Named constants (`a = 3`) defined in the block.
+    public var constants: [String: Expr] = [:]
     /// The requests of a worked example, in order.
     public var requests: [CalcRequestLine] = []
     /// The parts of an exercise, in order.

@@ -107,6 +107,7 @@ public struct CalcBlockParser {
     }
 
     mutating func finish(lines: [CalcLine], start: SourceLocation) {
+        block.constants = context.constants
         let fence = CalcLine(text: "```calc", line: start.line, column: start.column)
         if block.definitions.isEmpty && lines.allSatisfy({ CalcBlockParser.withoutComment(CalcSpan(text: $0.text, offset: 0)).isEmpty }) {
             diagnostics.append(fence.diagnostic(file, atScalar: 0, length: 7, "empty calc block: define a function and ask for something"))
