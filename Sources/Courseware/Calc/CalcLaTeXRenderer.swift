@@ -14,7 +14,11 @@ public enum CalcLaTeXRenderer {
         var out = "% \(r.request.text)\n"
         out += "\\[ \(r.functionLaTeX) \\]\n"
         if !r.steps.isEmpty { out += "\\[\n" + WorkStep.aligned(r.steps) + "\n\\]\n" }
-        out += "\\[ \(r.latexResultLabel) = \(r.value.latex)"
+        if case .plane(let e) = r.value {
+            out += "\\[ \(r.latexResultLabel) = \(e.latex)"
+        } else {
+            out += "\\[ \(r.latexResultLabel) = \(r.value.latex)"
+        }
         if let a = r.approximation { out += " \\approx \(a)" }
         out += " \\]\n"
         return out

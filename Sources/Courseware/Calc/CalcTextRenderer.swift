@@ -17,7 +17,11 @@ public enum CalcTextRenderer {
                 }
             }
             if let remark = r.remark { out += "  " + remark + "\n" }
-            out += "  result: \(r.resultLabel) = \(r.value.plainText)\n"
+            if case .plane(let e) = r.value {
+                out += "  result: \(r.resultLabel) = \(e.plainText)\n"
+            } else {
+                out += "  result: \(r.resultLabel) = \(r.value.plainText)\n"
+            }
             if let a = r.approximation { out += "  approx: \(a)\n" }
             out += "  verified: \(r.verified ? "yes" : "NO") (\(r.checks.count) check\(r.checks.count == 1 ? "" : "s"))\n"
         }
