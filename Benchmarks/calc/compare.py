@@ -45,7 +45,10 @@ def sympy_locals():
     return {
         "sigmoid": lambda u: 1 / (1 + sympy.exp(-u)),
         "abs": sympy.Abs, "ln": sympy.log, "e": sympy.E, "pi": sympy.pi,
-        "Rational": sympy.Rational,
+        "Rational": sympy.Rational, "sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log,
+        "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan,
+        "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
+        "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh,
         "x": sympy.Symbol("x"), "y": sympy.Symbol("y"), "z": sympy.Symbol("z"),
     }
 
@@ -62,6 +65,9 @@ def symengine_locals():
         "x": symengine.Symbol("x"), "y": symengine.Symbol("y"), "z": symengine.Symbol("z"),
     }
 
+
+# Both peers build the expression by evaluating the Python spelling with their own
+# functions and symbols in scope (the cheapest way in, so the comparison favours them).
 
 def run_sympy(text):
     """Parse, gradient, Hessian, simplify() of the gradient, exact gradient: seconds and results."""
