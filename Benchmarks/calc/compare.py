@@ -27,11 +27,14 @@ from sympy.parsing.sympy_parser import (convert_xor, implicit_multiplication_app
 
 POINT = [sympy.Rational(1, 3), sympy.Rational(2, 5), sympy.Rational(3, 7)]
 DECIMAL = re.compile(r"(?<![\w.])(\d+\.\d+)")
+INTEGER = re.compile(r"(?<![\w.'])(\d+)(?![\w.'])")
 
 
 def sympy_text(line):
     """The calc syntax of a workload line in Python syntax (decimals exact, as in calc)."""
     text = line.replace("^", "**")
+    # Integers as exact integers, so that 3/2 is a rational and not Python's 1.5.
+    text = INTEGER.sub(lambda m: "Integer(%s)" % m.group(1), text)
     return DECIMAL.sub(lambda m: "Rational('%s')" % m.group(1), text)
 
 
@@ -45,7 +48,7 @@ def sympy_locals():
     return {
         "sigmoid": lambda u: 1 / (1 + sympy.exp(-u)),
         "abs": sympy.Abs, "ln": sympy.log, "e": sympy.E, "pi": sympy.pi,
-        "Rational": sympy.Rational, "sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log,
+        "Rational": sympy.Rational, "Integer": sympy.Integer, "sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log,
         "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan,
         "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
         "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh,
@@ -59,7 +62,7 @@ def symengine_locals():
         "sigmoid": lambda u: 1 / (1 + symengine.exp(-u)),
         "abs": symengine.Abs, "ln": symengine.log, "e": symengine.E, "pi": symengine.pi,
         "Rational": lambda s: symengine.Rational(sympy.Rational(s).p, sympy.Rational(s).q),
-        "sqrt": symengine.sqrt, "exp": symengine.exp, "log": symengine.log,
+        "Integer": symengine.Integer, "sqrt": symengine.sqrt, "exp": symengine.exp, "log": symengine.log,
         "sin": symengine.sin, "cos": symengine.cos, "tan": symengine.tan,
         "asin": symengine.asin, "acos": symengine.acos, "atan": symengine.atan,
         "sinh": symengine.sinh, "cosh": symengine.cosh, "tanh": symengine.tanh,
