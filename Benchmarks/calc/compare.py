@@ -187,6 +187,12 @@ def main():
     print("expressions: %d (verified by calcbench: %d)" % (len(rows), sum(1 for r in rows if r[9])))
     print("ours, full pipeline: mean %.1f us, median %.1f us, total %.1f ms" % (
         statistics.mean(ours_times), statistics.median(ours_times), sum(ours_times) / 1e3))
+    stages = ["parse_us", "differentiate_us", "simplify_us", "exact_us", "verify_us"]
+    print("ours by stage (mean us): " + ", ".join(
+        "%s %.1f" % (stage[:-3], statistics.mean(ours[r[1]][stage] for r in rows)) for stage in stages))
+    subset = [ours[r[1]]["parse_us"] + ours[r[1]]["differentiate_us"] + ours[r[1]]["exact_us"] for r in rows]
+    print("ours, only what SymEngine does (parse, differentiate, exact gradient): mean %.1f us, median %.1f us" % (
+        statistics.mean(subset), statistics.median(subset)))
     print("SymEngine (diff, Hessian, exact gradient): mean %.1f us, median %.1f us" % (
         statistics.mean(r[3] for r in rows), statistics.median(r[3] for r in rows)))
     print("SymPy (diff, Hessian, simplify, exact gradient): mean %.1f ms, median %.1f ms" % (
