@@ -84,10 +84,10 @@ public struct ExpressionPrinter: Sendable {
 
     func renderNumber(_ r: Rational) -> Rendered {
         if r.isInteger {
-            return Rendered(text: "\(r.numerator)", level: r.isNegative ? Self.levelProduct : Self.levelAtom, kind: .number)
+            return Rendered(text: r.description, level: r.isNegative ? Self.levelProduct : Self.levelAtom, kind: .number)
         }
         let sign = r.isNegative ? "-" : ""
-        let n = r.numerator.magnitude, d = r.denominator
+        let n = r.magnitude.numeratorPart.description, d = r.denominatorPart.description
         if isLatex { return Rendered(text: "\(sign)\\frac{\(n)}{\(d)}", level: Self.levelProduct) }
         return Rendered(text: "\(sign)\(n)/\(d)", level: Self.levelProduct)
     }
@@ -137,8 +137,8 @@ public struct ExpressionPrinter: Sendable {
         }
         let negative = coefficient.isNegative
         let magnitude = coefficient.magnitude
-        let numeratorCoefficient = Rational(magnitude.numerator)
-        let denominatorCoefficient = Rational(magnitude.denominator)
+        let numeratorCoefficient = magnitude.numeratorPart
+        let denominatorCoefficient = magnitude.denominatorPart
         let sign = negative ? "-" : ""
 
         // A single power without coefficient or denominator.
@@ -197,13 +197,13 @@ public struct ExpressionPrinter: Sendable {
             return isLatex ? Rendered(text: "\\sqrt{\(inner.text)}", level: Self.levelAtom)
                            : Rendered(text: "sqrt(\(inner.text))", level: Self.levelAtom)
         }
-        if isLatex, case .number(let r) = exponent, r.numerator == 1, let d = Int(exactly: r.denominator), d > 2 {
+        if isLatex, case .number(let r) = exponent, r.numeratorPart.isOne, let d = r.denominatorPart.intValue, d > 2 {
             return Rendered(text: "\\sqrt[\(d)]{\(render(base).text)}", level: Self.levelAtom)
         }
         // sin(x)^2 prints as \sin^{2} x in LaTeX.
         if isLatex, case .function(let f, let a) = base, f != .abs, f != .exp,
            case .number(let r) = exponent, r.isInteger, r.isPositive {
-            return renderFunction(f, a, power: "\(r.numerator)")
+            return renderFunction(f, a, power: r.description)
         }
         let b = render(base)
         // A fraction as a base needs parentheses even though it is an atom elsewhere.
@@ -212,7 +212,7 @@ public struct ExpressionPrinter: Sendable {
             let x = render(exponent)
             let exponentText: String
             if case .number(let r) = exponent, !r.isInteger {
-                exponentText = (r.isNegative ? "-" : "") + "\(r.numerator.magnitude)/\(r.denominator)"
+                exponentText = (r.isNegative ? "-" : "") + "\(r.magnitude.numeratorPart)/\(r.denominatorPart)"
             } else {
                 exponentText = latexExponent(x.text)
             }

@@ -92,7 +92,7 @@ public enum Simplify {
     // MARK: Common denominator
 
     public static let commonDenominator = Rule("commonDenominator") { e in
-        guard case .add(let terms) = e else { return nil }
+        guard case .add(let terms) = e, terms.contains(where: hasDenominator) else { return nil }
         var bases: [Expr] = []
         var maxExponent: [Expr: Rational] = [:]
         var split: [(numerator: Expr, denominators: [Expr: Rational])] = []
@@ -135,6 +135,16 @@ public enum Simplify {
         return ifShorter(combined, than: e) ?? (combined.complexity == e.complexity ? nil : nil)
     }
 
+    /// Whether a term has a factor with a negative numeric exponent.
+    static func hasDenominator(_ t: Expr) -> Bool {
+        switch t {
+        case .pow(_, .number(let k)): return k.isNegative
+        case .mul(let fs):
+            return fs.contains { if case .pow(_, .number(let k)) = $0 { return k.isNegative }; return false }
+        case .number, .symbol, .constant, .add, .pow, .function, .piecewise: return false
+        }
+    }
+
     // MARK: Expansion
 
     public static let expansion = Rule("expansion") { e in
@@ -160,7 +170,7 @@ public enum Simplify {
     // MARK: Common factors
 
     public static let commonFactor = Rule("commonFactor") { e in
-        guard let (content, common, primitive) = e.commonFactorSplit(), !common.isEmpty else { return nil }
+        guard case .add = e, let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
         return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
     }
 
