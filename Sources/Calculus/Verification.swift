@@ -53,13 +53,21 @@ public enum Verification {
         count: Int = 5, seed: UInt64 = 0x5EED
     ) -> PartialCheck {
         let vars = variables.contains(variable) ? variables : variables + [variable]
-        guard let fc = try? CompiledExpression(f, variables: vars),
-              let dc = try? CompiledExpression(derivative, variables: vars),
-              let index = vars.firstIndex(of: variable)
-        else {
-            return PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
-                                passed: false, summary: "uses a symbol that is not a variable")
+        guard let fc = try? CompiledExpression(f, variables: vars) else {
+            return unusable(variable, vars)
         }
+        return checkPartial(fc, wrt: variable, derivative: derivative, count: count, seed: seed)
+    }
+
+    /// The same check with f compiled once by the caller (a gradient checks one f against
+    /// several partials). The variables are the compiled expression's.
+    public static func checkPartial(
+        _ fc: CompiledExpression, wrt variable: String, derivative: Expr, count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> PartialCheck {
+        let vars = fc.variables
+        guard let dc = try? CompiledExpression(derivative, variables: vars),
+              let index = vars.firstIndex(of: variable)
+        else { return unusable(variable, vars) }
         var rng = SplitMix64(seed: seed)
         var samples: [Sample] = []
         var skipped = 0
@@ -70,10 +78,9 @@ public enum Verification {
         while samples.count < count && attempts < 20 * count {
             attempts += 1
             let point = vars.map { _ in rng.uniform(sampleInterval.lowerBound, sampleInterval.upperBound) }
-            let fx = fc(point)
+            let dual = fc.evaluateDual(point, seed: index)
+            let fx = dual.value
             let sym = dc(point)
-            let env = Dictionary(uniqueKeysWithValues: zip(vars, point))
-            let dual = DualEvaluator.evaluate(f, at: env, seed: variable)
             guard fx.isFinite, sym.isFinite, dual.isFinite else { skipped += 1; continue }
             var fd = FiniteDifference.central({ fc($0) }, at: point, index: index)
             guard fd.value.isFinite else { skipped += 1; continue }
@@ -103,6 +110,11 @@ public enum Verification {
         }
         return PartialCheck(variable: variable, variables: vars, samples: samples, skipped: skipped,
                             worst: worst, passed: passed, summary: summary)
+    }
+
+    static func unusable(_ variable: String, _ vars: [String]) -> PartialCheck {
+        PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
+                     passed: false, summary: "FAILED ∂/∂\(variable): uses a symbol that is not a variable")
     }
 
     /// Checks `derivative` (e.g. a simplified form) against ∂f/∂v computed here.
