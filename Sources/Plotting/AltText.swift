@@ -3,8 +3,8 @@ struct AltText {
     let title: String
     let description: String
 
-    init(spec: PlotSpecification, levels: [Double], arrowsDrawn: Bool,
-         descent: SceneDescentPath?, function f: @Sendable (Double, Double) -> Double) {
+    init(spec: PlotSpecification, levels: [Double], arrowsDrawn: Bool, descent: SceneDescentPath?,
+         marks: [PlotMark], function f: @Sendable (Double, Double) -> Double) {
         let fx = "f(x, y) = \(spec.functionText)"
         title = "Contour plot of \(fx)"
         func n(_ v: Double, significant: Int = 4) -> String { PageNumber.display(v, significant: significant) }
@@ -47,8 +47,8 @@ struct AltText {
             }
             parts.append(s + ".")
         }
-        if !spec.marks.isEmpty {
-            let list = spec.marks.map { "\($0.label) at \(point($0.point))" }.joined(separator: "; ")
+        if !marks.isEmpty {
+            let list = marks.map { "\($0.label) at \(point($0.point))" }.joined(separator: "; ")
             parts.append("Marked: \(list).")
         }
         description = parts.joined(separator: " ")

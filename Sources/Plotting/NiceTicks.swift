@@ -27,6 +27,20 @@ public enum NiceTicks {
         return out
     }
 
+    /// The step and values for about `target` ticks on [low, high], refined until there
+    /// are at least two (a short axis with one tick cannot be read).
+    public static func ticks(low: Double, high: Double, target: Int) -> (step: Double, values: [Double]) {
+        var t = max(1, target)
+        var step = NiceTicks.step(span: high - low, target: t)
+        var v = values(low: low, high: high, step: step)
+        while v.count < 2 && t < 20 {
+            t += 1
+            step = NiceTicks.step(span: high - low, target: t)
+            v = values(low: low, high: high, step: step)
+        }
+        return (step, v)
+    }
+
     /// Decimals needed to print multiples of `step` exactly.
     public static func decimals(for step: Double) -> Int {
         var d = 0

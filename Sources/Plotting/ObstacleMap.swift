@@ -19,15 +19,23 @@ struct ObstacleMap {
     init(area: PageRect, cell: Double = 16) {
         origin = Point(area.minX, area.minY)
         self.cell = cell
-        columns = max(1, Int((area.width / cell).rounded(.up)) + 1)
-        rows = max(1, Int((area.height / cell).rounded(.up)) + 1)
+        // Capped, and safe for a non-finite area: the map is an index, not the page.
+        func count(_ length: Double) -> Int {
+            length.isFinite && length > 0 ? min(4096, Int((length / cell).rounded(.up)) + 1) : 1
+        }
+        columns = count(area.width)
+        rows = count(area.height)
         segmentBuckets = Array(repeating: [], count: columns * rows)
         boxBuckets = Array(repeating: [], count: columns * rows)
     }
 
     private func bucketRange(_ r: PageRect) -> (ClosedRange<Int>, ClosedRange<Int>) {
-        func clampCol(_ v: Double) -> Int { min(columns - 1, max(0, Int(((v - origin.x) / cell).rounded(.down)))) }
-        func clampRow(_ v: Double) -> Int { min(rows - 1, max(0, Int(((v - origin.y) / cell).rounded(.down)))) }
+        func clamp(_ t: Double, _ limit: Int) -> Int {
+            guard t.isFinite else { return t > 0 ? limit - 1 : 0 }
+            return min(limit - 1, max(0, Int(max(-1, min(Double(limit), t.rounded(.down))))))
+        }
+        func clampCol(_ v: Double) -> Int { clamp((v - origin.x) / cell, columns) }
+        func clampRow(_ v: Double) -> Int { clamp((v - origin.y) / cell, rows) }
         return (clampCol(r.minX)...clampCol(r.maxX), clampRow(r.minY)...clampRow(r.maxY))
     }
 

@@ -3,13 +3,18 @@
 public enum PlotFigure {
     /// The scene for `spec`, with f and ∇f as closures.
     ///
-    /// Throws `ContourLevels.Problem` for an unusable explicit list or range of levels.
+    /// Throws `PlotProblem` for a window that is not a finite, non-empty rectangle, and
+    /// `ContourLevels.Problem` for an unusable explicit list or range of levels.
     public static func scene(
         _ spec: PlotSpecification,
         function f: @escaping @Sendable (Double, Double) -> Double,
         gradient: @escaping @Sendable (Double, Double) -> (Double, Double),
         builder: PlotSceneBuilder = PlotSceneBuilder()
     ) throws -> PlotScene {
+        for range in [spec.xRange, spec.yRange] {
+            guard range.lowerBound.isFinite, range.upperBound.isFinite else { throw PlotProblem.windowNotFinite }
+            guard range.lowerBound < range.upperBound else { throw PlotProblem.emptyWindow }
+        }
         let resolution = max(2, spec.gridResolution)
         let grid = SampledGrid.sample(f, x: spec.xRange, y: spec.yRange, nx: resolution, ny: resolution)
         let levels: [Double]
@@ -31,4 +36,12 @@ public enum PlotFigure {
 
     /// The figure as a `tikzpicture`.
     public static func tikz(_ scene: PlotScene) -> String { TikZWriter().write(scene) }
+}
+
+/// A plot request the figure cannot be drawn from.
+public enum PlotProblem: Error, Hashable, Sendable {
+    /// A window bound is infinite or NaN.
+    case windowNotFinite
+    /// `x in [A, A]`: the window has no width or no height.
+    case emptyWindow
 }

@@ -33,31 +33,6 @@ public struct PlotScene: Sendable {
     public var fontSize: Double
 }
 
-/// An axis-aligned rectangle in page units.
-public struct PageRect: Hashable, Sendable {
-    public var minX: Double
-    public var minY: Double
-    public var maxX: Double
-    public var maxY: Double
-    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
-    }
-    public var width: Double { maxX - minX }
-    public var height: Double { maxY - minY }
-    public func intersects(_ other: PageRect) -> Bool {
-        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
-    }
-    public func contains(_ other: PageRect) -> Bool {
-        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
-    }
-    public func contains(_ p: Point) -> Bool {
-        p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY
-    }
-    public func insetBy(_ d: Double) -> PageRect {
-        PageRect(minX: minX + d, minY: minY + d, maxX: maxX - d, maxY: maxY - d)
-    }
-}
-
 /// A tick on an axis: where it sits along the axis (page units) and its label.
 public struct Tick: Hashable, Sendable {
     public var position: Double
@@ -66,26 +41,6 @@ public struct Tick: Hashable, Sendable {
     public var text: String
     /// The label for LaTeX math mode.
     public var latex: String
-}
-
-/// How a piece of text is anchored at its position.
-public enum TextAnchor: Hashable, Sendable {
-    case start, middle, end
-}
-
-/// A piece of text placed on the page.
-public struct SceneText: Hashable, Sendable {
-    /// Plain text (may contain Unicode such as ∇ and −).
-    public var text: String
-    /// The same text for LaTeX (already escaped; may use math mode).
-    public var latex: String
-    /// Anchor point; the text's vertical centre sits on `position.y`.
-    public var position: Point
-    public var anchor: TextAnchor
-    /// The box the text is estimated to cover, used to keep texts apart.
-    public var box: PageRect
-    /// For level labels, the index into `PlotScene.levels`.
-    public var levelIndex: Int?
 }
 
 /// All the pieces of one level value.
@@ -127,8 +82,10 @@ public struct SceneDescentPath: Hashable, Sendable {
     /// Whether each iterate gets a dot: up to `PlotSceneBuilder.maximumIterateDots`
     /// points; longer paths show only the line, the start and the end.
     public var marksIterates: Bool
-    public var startLabel: SceneText
-    public var endLabel: SceneText
+    /// `start` and `end` beside their points; nil where no free spot was found (the
+    /// hollow and filled circles still tell them apart).
+    public var startLabel: SceneText?
+    public var endLabel: SceneText?
 }
 
 /// A user mark: a dot and its label.

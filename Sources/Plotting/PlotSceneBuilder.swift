@@ -29,15 +29,15 @@ public struct PlotSceneBuilder: Sendable {
     ) -> PlotScene {
         let x0 = spec.xRange.lowerBound, x1 = spec.xRange.upperBound
         let y0 = spec.yRange.lowerBound, y1 = spec.yRange.upperBound
-        let spanX = max(x1 - x0, 1e-12), spanY = max(y1 - y0, 1e-12)
+        // A degenerate window (PlotFigure refuses those) still lays out without trapping.
+        let spanX = (x1 - x0).isFinite && x1 > x0 ? x1 - x0 : 1
+        let spanY = (y1 - y0).isFinite && y1 > y0 ? y1 - y0 : 1
         let scale = frameSide / max(spanX, spanY)
         let frameW = spanX * scale, frameH = spanY * scale
 
         // Ticks first: their label widths decide the left margin.
-        let xStep = NiceTicks.step(span: spanX, target: max(2, Int(frameW / 55)))
-        let yStep = NiceTicks.step(span: spanY, target: max(2, Int(frameH / 45)))
-        let xValues = NiceTicks.values(low: x0, high: x1, step: xStep)
-        let yValues = NiceTicks.values(low: y0, high: y1, step: yStep)
+        let (xStep, xValues) = NiceTicks.ticks(low: x0, high: x1, target: max(2, Int(frameW / 55)))
+        let (yStep, yValues) = NiceTicks.ticks(low: y0, high: y1, target: max(2, Int(frameH / 45)))
         let xDecimals = NiceTicks.decimals(for: xStep), yDecimals = NiceTicks.decimals(for: yStep)
         func tickText(_ v: Double, _ d: Int) -> String {
             let s = PageNumber.fixed(v, decimals: d)
@@ -95,23 +95,28 @@ public struct PlotSceneBuilder: Sendable {
             for (a, b) in zip(pathPage, pathPage.dropFirst()) { obstacles.addSegment(a, b) }
             for p in pathPage { obstacles.addBox(square(p, 4)) }
         }
-        for m in spec.marks { obstacles.addBox(square(toPage(m.point), 4)) }
+        // Marks outside the window are not drawn (the alt text leaves them out too).
+        let visibleMarks = spec.marks.filter { spec.xRange.contains($0.point.x) && spec.yRange.contains($0.point.y) }
+        for m in visibleMarks { obstacles.addBox(square(toPage(m.point), 4)) }
 
         // Mark labels, then the path's start and end labels, each at the first free spot
         // around its point.
         var marks: [SceneMark] = []
-        for m in spec.marks {
+        for m in visibleMarks {
             let p = toPage(m.point)
-            let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: obstacles)
+            let label = placeNear(p, text: m.label, latex: LaTeXText.escape(m.label), frame: frame, obstacles: &obstacles,
+                                  required: true)!
             obstacles.addBox(label.box)
             marks.append(SceneMark(point: p, at: m.point, label: label))
         }
         var descent: SceneDescentPath?
         if let iterates = descentIterates, let first = pathPage.first, let last = pathPage.last {
-            let startLabel = placeNear(first, text: "start", latex: "start", frame: frame, obstacles: obstacles)
-            obstacles.addBox(startLabel.box)
-            let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: obstacles)
-            obstacles.addBox(endLabel.box)
+            let startLabel = placeNear(first, text: "start", latex: "start", frame: frame, obstacles: &obstacles,
+                                       required: false)
+            if let box = startLabel?.box { obstacles.addBox(box) }
+            let endLabel = placeNear(last, text: "end", latex: "end", frame: frame, obstacles: &obstacles,
+                                     required: false)
+            if let box = endLabel?.box { obstacles.addBox(box) }
             descent = SceneDescentPath(points: pathPage, iterates: iterates, leavesWindow: leaves,
                                        marksIterates: pathPage.count <= PlotSceneBuilder.maximumIterateDots,
                                        startLabel: startLabel, endLabel: endLabel)
@@ -147,39 +152,21 @@ public struct PlotSceneBuilder: Sendable {
         let removedArrows = Set(obstacles.removedOwners.compactMap { ObstacleMap.arrowIndex(owner: $0) })
         arrows = arrows.enumerated().filter { !removedArrows.contains($0.offset) }.map(\.element)
 
-        // Legend rows under the x axis name.
+        // Legend rows under the x axis name; the figure widens if a row needs it.
         var legendKinds: [LegendEntry.Kind] = []
         if !sceneLevels.isEmpty { legendKinds.append(.levels) }
         if !arrows.isEmpty { legendKinds.append(.arrow) }
         if descent != nil { legendKinds.append(.path) }
-        var legend: [LegendEntry] = []
-        var cursorX = frame.minX
-        var rowY = xAxisY + fontSize + 6
-        let sampleWidth = 24.0
-        let figureWidth = frame.maxX + right
-        for kind in legendKinds {
-            let (plain, latex): (String, String)
-            switch kind {
-            case .levels: (plain, latex) = ("level sets of f", "level sets of $f$")
-            case .arrow: (plain, latex) = ("gradient \u{2207}f", "gradient $\\nabla f$")
-            case .path: (plain, latex) = ("gradient descent", "gradient descent")
-            }
-            let entryWidth = sampleWidth + 5 + textWidth(plain)
-            if cursorX + entryWidth > figureWidth - 2 && cursorX > frame.minX {
-                cursorX = frame.minX
-                rowY += fontSize + 6
-            }
-            let sample = PageRect(minX: cursorX, minY: rowY - 4, maxX: cursorX + sampleWidth, maxY: rowY + 4)
-            let label = text(plain, latex: latex, at: Point(cursorX + sampleWidth + 5, rowY), anchor: .start)
-            legend.append(LegendEntry(kind: kind, sample: sample, label: label))
-            cursorX += entryWidth + 14
-        }
-        let bottom = (legend.isEmpty ? xAxisY + fontSize / 2 : rowY + fontSize / 2) + 4
+        let legend = layLegend(legendKinds, left: frame.minX, top: xAxisY + fontSize + 6,
+                               width: frame.maxX + right - frame.minX)
+        let legendRight = legend.map(\.label.box.maxX).max() ?? 0
+        let figureWidth = max(frame.maxX + right, legendRight + 2)
+        let bottom = (legend.last.map { $0.label.position.y + fontSize / 2 } ?? xAxisY + fontSize / 2) + 4
 
         // The description names only the levels that appear in the window.
         let drawnLevels = sceneLevels.filter { !$0.lines.isEmpty }.map(\.value)
         let alt = AltText(spec: spec, levels: drawnLevels, arrowsDrawn: !arrows.isEmpty,
-                          descent: descent, function: f)
+                          descent: descent, marks: visibleMarks, function: f)
         return PlotScene(
             figureID: spec.figureID,
             width: figureWidth.rounded(.up), height: bottom.rounded(.up),
@@ -191,6 +178,33 @@ public struct PlotSceneBuilder: Sendable {
             title: alt.title, description: spec.altText ?? alt.description,
             fontSize: fontSize
         )
+    }
+
+    /// Legend entries left to right from (`left`, `top`), wrapping to a new row when an
+    /// entry would pass `width`.
+    private func layLegend(_ kinds: [LegendEntry.Kind], left: Double, top: Double, width: Double) -> [LegendEntry] {
+        var legend: [LegendEntry] = []
+        var cursorX = left
+        var rowY = top
+        let sampleWidth = 24.0
+        for kind in kinds {
+            let (plain, latex): (String, String)
+            switch kind {
+            case .levels: (plain, latex) = ("level sets of f", "level sets of $f$")
+            case .arrow: (plain, latex) = ("gradient \u{2207}f", "gradient $\\nabla f$")
+            case .path: (plain, latex) = ("gradient descent", "gradient descent")
+            }
+            let entryWidth = sampleWidth + 5 + textWidth(plain)
+            if cursorX + entryWidth > left + width - 2 && cursorX > left {
+                cursorX = left
+                rowY += fontSize + 6
+            }
+            let sample = PageRect(minX: cursorX, minY: rowY - 4, maxX: cursorX + sampleWidth, maxY: rowY + 4)
+            let label = text(plain, latex: latex, at: Point(cursorX + sampleWidth + 5, rowY), anchor: .start)
+            legend.append(LegendEntry(kind: kind, sample: sample, label: label))
+            cursorX += entryWidth + 14
+        }
+        return legend
     }
 
     // MARK: Text boxes
@@ -228,9 +242,11 @@ public struct PlotSceneBuilder: Sendable {
     }
 
     /// The first free spot inside the frame for a text next to `p`, trying eight
-    /// directions around it.
+    /// directions around it, then one that hides a single arrow (which is left out). A
+    /// `required` text with neither goes to the first spot inside the frame (or the first
+    /// spot at all); an optional one is dropped.
     private func placeNear(_ p: Point, text plain: String, latex: String, frame: PageRect,
-                           obstacles: ObstacleMap) -> SceneText {
+                           obstacles: inout ObstacleMap, required: Bool) -> SceneText? {
         let gap = 6.0, dy = fontSize / 2 + 3
         let candidates: [(Double, Double, TextAnchor)] = [
             (gap, -dy, .start), (gap, dy, .start), (-gap, -dy, .end), (-gap, dy, .end),
@@ -240,9 +256,18 @@ public struct PlotSceneBuilder: Sendable {
             text(plain, latex: latex, at: Point(p.x + dx, p.y + dyy), anchor: anchor)
         }
         let inside = texts.filter { frame.insetBy(1).contains($0.box) }
-        // Free and inside; else inside, over whatever is there; else the first spot.
-        return inside.first { !obstacles.collides($0.box, ignoringOwner: ObstacleMap.noOwner) }
-            ?? inside.first ?? texts[0]
+        // Free and inside; else inside, hiding one arrow; else (if required) inside over
+        // whatever is there, or the first spot.
+        if let free = inside.first(where: { !obstacles.collides($0.box, ignoringOwner: ObstacleMap.noOwner) }) {
+            return free
+        }
+        for t in inside {
+            guard let blocking = obstacles.arrowsBlocking(t.box, ignoringOwner: ObstacleMap.noOwner),
+                  blocking.count <= 1 else { continue }
+            for arrow in blocking { obstacles.removedOwners.insert(ObstacleMap.arrowOwner(arrow)) }
+            return t
+        }
+        return required ? (inside.first ?? texts[0]) : nil
     }
 
     // MARK: Arrows

@@ -89,12 +89,13 @@ public struct SVGWriter: Sendable {
 
         // Texts over everything, each with a halo in the background colour so the line
         // under a level label is visibly broken.
-        o += "<g class=\"cg-text cg-halo\">"
-        for label in scene.levelLabels { o += textElement(label, baseline: baseline, anchorDefault: .start, extraClass: nil) }
-        for m in scene.marks { o += textElement(m.label, baseline: baseline, anchorDefault: .start, extraClass: nil) }
+        o += "<g class=\"cg-text cg-halo\" text-anchor=\"middle\">"
+        for label in scene.levelLabels { o += textElement(label, baseline: baseline, anchorDefault: .middle, extraClass: nil) }
+        for m in scene.marks { o += textElement(m.label, baseline: baseline, anchorDefault: .middle, extraClass: nil) }
         if let path = scene.descent {
-            o += textElement(path.startLabel, baseline: baseline, anchorDefault: .start, extraClass: nil)
-            o += textElement(path.endLabel, baseline: baseline, anchorDefault: .start, extraClass: nil)
+            for label in [path.startLabel, path.endLabel].compactMap({ $0 }) {
+                o += textElement(label, baseline: baseline, anchorDefault: .middle, extraClass: nil)
+            }
         }
         o += "</g>\n"
 
@@ -120,7 +121,7 @@ public struct SVGWriter: Sendable {
                     o += "<circle class=\"cg-start\" cx=\"\(n(s.minX + 3))\" cy=\"\(n(midY))\" r=\"3\"/>"
                     o += "<circle class=\"cg-end\" cx=\"\(n(s.maxX - 3))\" cy=\"\(n(midY))\" r=\"3\"/></g>"
                 }
-                o += "<g class=\"cg-text\">" + textElement(entry.label, baseline: baseline, anchorDefault: .middle, extraClass: nil) + "</g>"
+                o += "<g class=\"cg-text\">" + textElement(entry.label, baseline: baseline, anchorDefault: .start, extraClass: nil) + "</g>"
             }
             o += "</g>\n"
         }

@@ -74,8 +74,7 @@ public struct TikZWriter: Sendable {
         for label in scene.levelLabels { o += node(label, halo: true) }
         for m in scene.marks { o += node(m.label, halo: true) }
         if let path = scene.descent {
-            o += node(path.startLabel, halo: true)
-            o += node(path.endLabel, halo: true)
+            for label in [path.startLabel, path.endLabel].compactMap({ $0 }) { o += node(label, halo: true) }
         }
 
         // Legend.

@@ -204,6 +204,24 @@ struct ContourCase: Sendable, CustomTestStringConvertible {
         #expect(c.levels.map { tracer.lines(at: $0) } == tracer.lines(levels: c.levels))
     }
 
+    @Test func manyLevelsDuplicatesAndNaNLevels() {
+        // More levels than fit one run of bands (255), unsorted, with a duplicate and a
+        // NaN: each level's lines equal those traced for it alone.
+        let grid = SampledGrid.sample({ x, y in x * x + 2 * y * y + 0.3 * x * y }, x: -2...2, y: -2...2, nx: 41, ny: 37)
+        let tracer = ContourTracer(grid: grid)
+        var levels = (0..<300).map { Double(($0 * 7919) % 300) * 0.04 + 0.013 }
+        levels.append(levels[5])
+        levels.append(.nan)
+        let all = tracer.lines(levels: levels)
+        #expect(all.count == levels.count)
+        for (k, level) in levels.enumerated() {
+            #expect(all[k] == tracer.lines(at: level), "level \(level)")
+        }
+        #expect(all[levels.count - 1].isEmpty)
+        #expect(all[300] == all[5])
+        #expect(all.filter { !$0.isEmpty }.count > 200)
+    }
+
     /// Counts of closed loops and open lines that follow from the shape of each function.
     struct ComponentCount: Sendable, CustomTestStringConvertible {
         var name: String

@@ -56,6 +56,20 @@ struct SceneFixture: Sendable, CustomTestStringConvertible {
         gradient: { x, y in (2 * x, -2 * y) })
 
     static let all: [SceneFixture] = [bowl, waves, hills, saddle]
+
+    /// A wide window with rectangular field cells and an undefined region: rendered and
+    /// checked for invariants, not kept as a golden file.
+    static let ridge = SceneFixture(
+        name: "ridge",
+        spec: PlotSpecification(
+            figureID: "fig-ridge", xRange: -6...6, yRange: -1.5...1.5, levels: .count(8),
+            fieldCount: 10, descent: DescentRequest(start: Point(-4, 1.2), rate: 0.3, steps: 40),
+            marks: [PlotMark(point: Point(-Double.pi / 2, 0), label: "min_1 & 50% {#}")],
+            functionLaTeX: "\\sin x + y^{2}", functionText: "sin x + y^2"),
+        f: { x, y in x > 5 ? .nan : sin(x) + y * y },
+        gradient: { x, y in x > 5 ? (.nan, .nan) : (cos(x), 2 * y) })
+
+    static let rendered: [SceneFixture] = all + [ridge]
 }
 
 /// Paths of the package, found from this file's location.

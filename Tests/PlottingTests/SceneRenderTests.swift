@@ -38,7 +38,7 @@ struct ToolFailure: Error, CustomStringConvertible {
         return dir
     }
 
-    @Test(arguments: SceneFixture.all)
+    @Test(arguments: SceneFixture.rendered)
     func tikzCompilesAndRenders(_ fixture: SceneFixture) throws {
         let dir = try workDirectory("tex-\(fixture.name)")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,7 +56,7 @@ struct ToolFailure: Error, CustomStringConvertible {
         #expect(png.count > 5000, "the PDF render of \(fixture.name) is suspiciously small")
     }
 
-    @Test(arguments: SceneFixture.all)
+    @Test(arguments: SceneFixture.rendered)
     func svgRendersInChromium(_ fixture: SceneFixture) throws {
         let dir = try workDirectory("svg-\(fixture.name)")
         defer { try? FileManager.default.removeItem(at: dir) }
