@@ -242,7 +242,9 @@ public struct CalcEvaluator {
             label("L", "L")
             result.value = .plane(l.expression)
         case .chain(let subs, let t):
-            let c = ChainRule(of: f, variables: vars, path: subs.map(\.expression), parameter: t, name: n)
+            guard let c = attempt(request, { () throws(EvaluationError) in
+                try ChainRule(of: f, variables: vars, path: subs.map(\.expression), parameter: t, name: n)
+            }) else { return nil }
             result.steps = c.steps
             result.checks.append(c.agrees ? "chain rule agrees with substituting first" : "FAILED: chain rule disagrees with substituting first")
             if !c.agrees { result.verified = false }
