@@ -56,7 +56,11 @@ struct CalcDiagnosticsTests {
         Case(lines: ["f(x, y) = x^2 + y^2", "value at (1, 1) # the bowl", "gradient of g at (1, 1)"],
              message: "unknown function 'g'", lineIndex: 2, column: 13),
         Case(lines: ["# only a comment", ""], message: "empty calc block", lineIndex: -1, column: 1),
-        Case(lines: ["f(x, y) = x^2", "partials"].map { $0 }, message: "", lineIndex: 0, column: 0),
+        Case(lines: ["f(x, y) = x^2", "partials"], message: "", lineIndex: 0, column: 0),
+        // Implicit products after numbers are expressions, not misspelled options.
+        Case(lines: ["f(x, y) = x y / (x^2 + y^2)", "limit at (0, 0) along y = 2 x"], message: "", lineIndex: 0, column: 0),
+        Case(lines: ["f(x, y) = x^2 + y^2", "a = 2", "value at (a, 1) approx", "descent from (1, 1) rate 1/4 steps 2"],
+             message: "", lineIndex: 0, column: 0),
         Case(info: "calc exercize", lines: ["f(x) = x"],
              message: "unknown calc block kind 'exercize' (did you mean 'exercise'?)", lineIndex: -1, column: 9),
         Case(info: "calc exercise {#fig-wrong}", lines: ["f(x) = x", "ask value at (1)"],
