@@ -147,3 +147,39 @@ struct CalcDiagnosticsTests {
         #expect(evaluated?.results.first?.value == .exact(.scalar(.num(3))))
     }
 }
+
+/// Blocks read from real lessons by the Markdown parser keep their file positions.
+struct CalcLessonPositionTests {
+    @Test func blockInsideACallout() {
+        let text = """
+            ---
+            title: T
+            ---
+
+            > [!example] A gradient
+            > ```calc
+            > f(x, y) = x^2 y
+            > gradient at (1, 2, 3)
+            > ```
+            """
+        let document = MarkdownParser.parse(text, file: "Content/01-t.md")
+        var codes: [CodeBlock] = []
+        TreeWalk(visitBlock: { if case .code(let c) = $0 { codes.append(c) } }).walk(document.blocks)
+        #expect(codes.count == 1)
+        guard let code = codes.first else { return }
+        let (_, diagnostics) = CalcBlockParser.parse(code, file: "Content/01-t.md")
+        #expect(diagnostics.count == 1)
+        // `(1, 2, 3)` starts at byte 15 of "> gradient at (1, 2, 3)".
+        #expect(diagnostics.first?.location == SourceLocation(line: 8, column: 15))
+        #expect(DiagnosticFormatter.format(diagnostics).contains("    gradient at (1, 2, 3)\n                ^~~~~~~~~\n"))
+    }
+
+    @Test func nonASCIIColumnsCountBytes() {
+        // "é" takes two bytes: the caret column after it moves by two.
+        let (_, diagnostics) = runCalcBlock("calc", ["f(x, y) = x^2", "value at (1, 1) # é", "gradeint"])
+        #expect(diagnostics.first?.location == SourceLocation(line: 12, column: 1))
+        let line = CalcLine(text: "é + q", line: 4, column: 3)
+        #expect(line.location(atScalar: 4) == SourceLocation(line: 4, column: 3 + 5))
+        #expect(line.diagnostic("f.md", atScalar: 0, length: 1, "m").length == 2, "the caret covers all of é")
+    }
+}
