@@ -42,7 +42,22 @@ public struct ExpressionPrinter: Sendable {
 
     /// `(..)`, or `\left(..\right)` around something tall (a fraction or a case split).
     func latexParenthesized(_ text: String) -> String {
-        text.contains("\\frac") || text.contains("\\begin") ? "\\left(\(text)\\right)" : "(\(text))"
+        ExpressionPrinter.isTall(text) ? "\\left(\(text)\\right)" : "(\(text))"
+    }
+
+    /// Whether LaTeX text contains a fraction or an environment (`\frac`, `\begin`).
+    static func isTall(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i + 4 < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\") {
+                let a = bytes[i + 1], b = bytes[i + 2], c = bytes[i + 3], d = bytes[i + 4]
+                if a == UInt8(ascii: "f") && b == UInt8(ascii: "r") && c == UInt8(ascii: "a") && d == UInt8(ascii: "c") { return true }
+                if a == UInt8(ascii: "b") && b == UInt8(ascii: "e") && c == UInt8(ascii: "g") && d == UInt8(ascii: "i") { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// An exponent: sums written tight (`e^{x^{2}+y^{2}}`), as textbooks set them.
@@ -207,7 +222,7 @@ public struct ExpressionPrinter: Sendable {
         }
         let b = render(base)
         // A fraction as a base needs parentheses even though it is an atom elsewhere.
-        let baseText = isLatex && b.text.hasPrefix("\\frac") ? latexParenthesized(b.text) : wrap(b, below: Self.levelAtom)
+        let baseText = isLatex && b.text.hasPrefix("\\frac") ? "\\left(\(b.text)\\right)" : wrap(b, below: Self.levelAtom)
         if isLatex {
             let x = render(exponent)
             let exponentText: String
@@ -346,7 +361,10 @@ public struct ExpressionPrinter: Sendable {
     }
 }
 
-extension Expr {
+extension Expr: CustomStringConvertible {
+    /// The plain text, so that messages and test failures read as math.
+    public var description: String { plainText }
+
     /// The expression in the calc syntax; parsing it gives back the same expression.
     public var plainText: String { ExpressionPrinter(.plain).print(self) }
     /// The expression as textbook LaTeX (math mode, without delimiters).

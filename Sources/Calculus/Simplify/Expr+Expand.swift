@@ -73,6 +73,7 @@ extension Expr {
                     }
                 }
                 common = kept
+                if requiringFactors && kept.isEmpty { return nil }
             } else {
                 common = mine.filter { pair in
                     if case .number(let x) = pair.1 { return x.isPositive }
