@@ -7,7 +7,8 @@ extension CompiledExpression {
     /// uses `Dual`'s own arithmetic, so this stays independent of the symbolic rules while
     /// avoiding a tree walk and dictionary lookups per point.
     public func evaluateDual(_ point: [Double], seed: Int) -> Dual {
-        withUnsafeTemporaryAllocation(of: Dual.self, capacity: stackSize) { stack in
+        guard point.count >= variables.count else { return Dual(.nan, .nan) }
+        return withUnsafeTemporaryAllocation(of: Dual.self, capacity: stackSize) { stack in
             code.withUnsafeBufferPointer { program in
                 var sp = 0
                 var pc = 0

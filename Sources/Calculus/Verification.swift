@@ -9,8 +9,14 @@ public enum Verification {
     /// covers rounding in f(x+h) − f(x−h)). A point that misses is re-estimated once by
     /// Richardson extrapolation from steps h and h/2 before it counts as a failure.
     public static let finiteDifferenceTolerance = 1e-6
-    /// Coordinates are drawn uniformly from this interval.
-    public static let sampleInterval: ClosedRange<Double> = -2.0...2.0
+    /// Coordinates are drawn uniformly from [−r, r], r = 2 for the first 20·count draws,
+    /// then 10, then 50, so a domain away from the origin (log(x − 3)) is still found.
+    public static let sampleRadii: [Double] = [2, 10, 50]
+
+    /// The radius for the n-th draw (0-based) of a check that needs `count` points.
+    static func radius(draw: Int, count: Int) -> Double {
+        sampleRadii[min(sampleRadii.count - 1, draw / max(1, 20 * count))]
+    }
 
     /// One sampled point where the symbolic derivative was compared.
     public struct Sample: Sendable, Equatable {
@@ -46,7 +52,7 @@ public enum Verification {
     /// Checks that `derivative` is ∂f/∂`variable` at `count` random points of the domain.
     ///
     /// Points where f, the derivative, or the dual number are not finite are skipped (they
-    /// lie outside the domain); at most `20·count` points are drawn. The check fails when
+    /// lie outside the domain); at most `20·count` points are drawn per radius of `sampleRadii`. The check fails when
     /// no point of the domain was found.
     public static func checkPartial(
         _ f: Expr, wrt variable: String, derivative: Expr, variables: [String],
@@ -75,9 +81,10 @@ public enum Verification {
         var worstRatio = -1.0
         var passed = true
         var attempts = 0
-        while samples.count < count && attempts < 20 * count {
+        while samples.count < count && attempts < 20 * count * sampleRadii.count {
+            let r = radius(draw: attempts, count: count)
             attempts += 1
-            let point = vars.map { _ in rng.uniform(sampleInterval.lowerBound, sampleInterval.upperBound) }
+            let point = vars.map { _ in rng.uniform(-r, r) }
             let dual = fc.evaluateDual(point, seed: index)
             let fx = dual.value
             let sym = dc(point)

@@ -174,3 +174,13 @@ import Testing
         #expect(Equivalence.areEquivalent(try v("(sqrt(2)/2, 1/sqrt(2))"), try v("(1/sqrt(2), sqrt(2)/2)")))
     }
 }
+
+@Suite struct DiffDomainSearchTests {
+    @Test func domainAwayFromTheOrigin() {
+        let f = diffParse("log(x - 3) + sqrt(y - 5)")
+        let check = Verification.checkPartial(f, wrt: "x", variables: ["x", "y"])
+        #expect(check.passed, "\(check.summary)")
+        for s in check.samples { #expect(s.point[0] > 3 && s.point[1] > 5) }
+        #expect(Equivalence.areEquivalent(diffParse("log((x - 3)^2)"), diffParse("2 log(x - 3)"), variables: ["x"]).equivalent)
+    }
+}
