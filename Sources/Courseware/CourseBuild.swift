@@ -43,13 +43,25 @@ public enum CourseBuild {
         }
         guard let templates else { throw failure(.load, diagnostics, course.files) }
 
+        // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
+        let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
+        let cacheContext = CalcCache.labelsDigest(course.numbering.labels) + (course.config.allowHTML ? "+html" : "")
+        let calc = Array(course.lessons.indices).parallelMap { i in
+            CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
+        }
+        diagnostics += calc.flatMap(\.diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
+
         // render
-        let pages = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
-                                 templates: templates).renderAll()
+        var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                                templates: templates)
+        site.calc = calc
+        let pages = site.renderAll()
 
         // write
         do {
             try write(pages: pages, assets: assets, to: output)
+            if let cache { for lesson in calc { lesson.storeFresh(in: cache) } }
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))

@@ -9,8 +9,12 @@ struct Build: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
+    @Flag(name: .customLong("no-cache"), help: "Evaluate every calc block again instead of reusing earlier results.")
+    var noCache = false
+
     func run() throws {
-        let options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
+        var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
+        options.useCache = !noCache
         do {
             let summary = try CourseBuild.build(options)
             Diagnostics.report(summary.warnings)
