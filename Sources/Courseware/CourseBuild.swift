@@ -60,8 +60,10 @@ public enum CourseBuild {
 
         // write
         do {
-            try write(pages: pages, assets: assets, to: output)
-            if let cache { for lesson in calc { lesson.storeFresh(in: cache) } }
+            let cacheEntries = cache == nil ? [:] : calc.reduce(into: [String: String]()) { all, lesson in
+                all.merge(lesson.cacheEntries) { first, _ in first }
+            }
+            try write(pages: pages, assets: assets, cacheEntries: cacheEntries, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
@@ -98,13 +100,22 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, to output: OutputFolder) throws {
+    /// Writes the site, and the calc cache entries the build used (key -> HTML), into a
+    /// staging folder and swaps it in.
+    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, cacheEntries: [String: String] = [:],
+                      to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
             _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+            if !cacheEntries.isEmpty {
+                try staging.makeFolder([CalcCache.folderName])
+                for (key, html) in cacheEntries.sorted(by: { $0.key < $1.key }) {
+                    try staging.write(html, to: [CalcCache.folderName, key + ".html"])
+                }
+            }
             try output.commit(staging)
         } catch {
             output.discard(staging)

@@ -25,7 +25,7 @@ struct CalcCacheTests {
         let fixture = try Fixture(["course.yml": "title: T\n", "01-cached.md": Self.lesson])
         #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
         let cold = try fixture.read("Output/site/cached.html")
-        let entries = fixture.entries(".coursegen-cache")
+        let entries = fixture.entries("Output/.coursegen-cache")
         #expect(entries.count == 2, "one entry per block: \(entries)")
 
         // Same input, warm cache: byte-identical output.
@@ -34,7 +34,7 @@ struct CalcCacheTests {
 
         // A marked entry proves the page is made from the cache...
         for name in entries {
-            let path = ".coursegen-cache/" + name
+            let path = "Output/.coursegen-cache/" + name
             let html = try fixture.read(path)
             if html.contains("calc-example") { try fixture.write("<p>FROM-CACHE</p>\n", to: path) }
         }
@@ -50,8 +50,8 @@ struct CalcCacheTests {
         #expect(try fixture.read("Output/site/cached.html") == cold)
 
         // Editing the block changes its key: it is evaluated again.
-        try fixture.write("<p>FROM-CACHE</p>\n", to: ".coursegen-cache/" + entries[0])
-        try fixture.write("<p>FROM-CACHE</p>\n", to: ".coursegen-cache/" + entries[1])
+        try fixture.write("<p>FROM-CACHE</p>\n", to: "Output/.coursegen-cache/" + entries[0])
+        try fixture.write("<p>FROM-CACHE</p>\n", to: "Output/.coursegen-cache/" + entries[1])
         try fixture.write(Self.lesson.replacingOccurrences(of: "gradient at (1, 0)", with: "gradient at (2, 0)"),
                           to: "Content/01-cached.md")
         #expect(try CourseGenProcess.build(in: fixture.root).status == 0)

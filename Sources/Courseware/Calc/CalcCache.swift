@@ -11,6 +11,9 @@ public struct CalcCache: Sendable {
     /// Bump when the evaluation or the HTML of calc blocks changes, so old entries are unused.
     public static let version = "coursegen-calc-1"
 
+    /// The cache's folder inside the output folder.
+    public static let folderName = ".coursegen-cache"
+
     public let folder: URL
 
     public init(folder: URL) { self.folder = folder }
@@ -35,11 +38,6 @@ public struct CalcCache: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func write(_ html: String, for key: String) {
-        // A cache that cannot be written only costs time on the next build.
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(html.utf8).write(to: folder.appendingPathComponent(key + ".html"), options: .atomic)
-    }
 
     static func fnv1a(_ text: String, basis: UInt64) -> UInt64 {
         var hash = basis

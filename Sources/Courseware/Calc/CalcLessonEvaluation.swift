@@ -10,6 +10,8 @@ public struct CalcLessonEvaluation: Sendable {
     public var file = ""
     /// HTML of blocks found in the cache (not evaluated this time), by fence position.
     var cachedHTML: [SourceLocation: String] = [:]
+    /// Cache entries found and used this time (key -> HTML), carried into the new output.
+    var reusedEntries: [String: String] = [:]
     /// Cache keys of the blocks evaluated this time, to store their HTML after the build.
     var freshKeys: [SourceLocation: String] = [:]
     /// Where rendering leaves the HTML of freshly evaluated blocks.
@@ -42,6 +44,7 @@ public struct CalcLessonEvaluation: Sendable {
             let key = CalcCache.key(code, file: file, number: numbers.calcBlocks[code.range.start], context: context)
             if let html = cache.read(key) {
                 cachedHTML[code.range.start] = html
+                reusedEntries[key] = html
             } else {
                 freshKeys[code.range.start] = key
                 codes.append(code)
@@ -74,9 +77,9 @@ public struct CalcLessonEvaluation: Sendable {
         return html
     }
 
-    /// Writes the HTML of the blocks evaluated this time into the cache.
-    func storeFresh(in cache: CalcCache) {
-        for (key, html) in sink.all.sorted(by: { $0.key < $1.key }) { cache.write(html, for: key) }
+    /// The cache entries this build used: the ones reused and the ones evaluated now.
+    var cacheEntries: [String: String] {
+        reusedEntries.merging(sink.all) { _, fresh in fresh }
     }
 
     /// Worked examples, exercises and figures, in document order.
