@@ -22,8 +22,9 @@ public struct ChainRule: Sendable {
     public let agrees: Bool
     public let steps: [WorkStep]
 
-    /// `path[i]` is xᵢ(t) for `variables[i]`.
-    public init(of f: Expr, variables: [String], path: [Expr], parameter t: String, name: String = "f") {
+    /// `path[i]` is xᵢ(t) for `variables[i]`; the path must have one entry per variable.
+    public init(of f: Expr, variables: [String], path: [Expr], parameter t: String, name: String = "f") throws(EvaluationError) {
+        guard path.count == variables.count else { throw .pointDimension(expected: variables.count, got: path.count) }
         parameter = t
         let substitution = Dictionary(zip(variables, path), uniquingKeysWith: { a, _ in a })
         var terms: [Term] = []

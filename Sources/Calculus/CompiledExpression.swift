@@ -15,6 +15,8 @@ public struct CompiledExpression: Sendable {
     public enum CompileError: Error, Equatable, Sendable {
         /// The expression uses a symbol that is not among the variables.
         case unknownSymbol(String)
+        /// A starting point with the wrong number of coordinates.
+        case pointDimension(expected: Int, got: Int)
     }
 
     enum Instruction: Sendable {
@@ -44,11 +46,14 @@ public struct CompiledExpression: Sendable {
     }
 
     /// The value at a point (coordinates in `variables` order).
+    /// Too few coordinates give NaN (never a read past the end).
     public func callAsFunction(_ point: [Double]) -> Double {
-        point.withUnsafeBufferPointer { evaluate($0) }
+        guard point.count >= variables.count else { return .nan }
+        return point.withUnsafeBufferPointer { evaluate($0) }
     }
 
-    /// The value at a point given as a buffer (coordinates in `variables` order).
+    /// The value at a point given as a buffer (coordinates in `variables` order); the
+    /// buffer must hold at least `variables.count` values.
     public func evaluate(_ point: UnsafeBufferPointer<Double>) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: stackSize) { stack in
             code.withUnsafeBufferPointer { program in
@@ -101,8 +106,12 @@ public struct CompiledExpression: Sendable {
     /// A closure of two variables for plots: `f(x, y)`.
     public var function2: @Sendable (Double, Double) -> Double {
         let compiled = self
+        // Variables past the first two (if any) are NaN, so the value is NaN rather than
+        // a read of uninitialised memory.
+        let capacity = max(2, variables.count)
         return { x, y in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { p in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { p in
+                p.initialize(repeating: .nan)
                 p[0] = x; p[1] = y
                 return compiled.evaluate(UnsafeBufferPointer(p))
             }

@@ -19,6 +19,7 @@ public struct CriticalPoint: Sendable {
     /// otherwise a nonzero Dₙ means the Hessian is indefinite (a saddle) and Dₙ = 0 leaves
     /// the test inconclusive. For two variables this is the D = f_xx f_yy − f_xy² test.
     public init(of f: Expr, variables: [String], at point: [Expr], name: String = "f") throws(EvaluationError) {
+        guard point.count == variables.count else { throw .pointDimension(expected: variables.count, got: point.count) }
         let g = Gradient(of: f, variables: variables, name: name)
         let gp = try g.at(point)
         let h = Hessian(of: f, variables: variables, name: name)

@@ -5,9 +5,9 @@
 /// ```
 /// ∂/∂x (x^2 y + sin(y))
 ///   = ∂/∂x (x^2 y) + ∂/∂x (sin(y))    [sum rule]
-///   = y · ∂/∂x (x^2) + 0               [constant multiple rule; y is held constant]
-///   = y · 2 x                          [power rule]
-///   = 2 x y                            [simplify]
+///   = y · ∂/∂x (x^2)                  [constant multiple rule; y is held constant]
+///   = y · 2 x                         [power rule]
+///   = 2 x y                           [simplify]
 /// ```
 public enum DerivationRenderer {
     /// One line of the chain: the right-hand side in both formats and the rules applied.

@@ -45,9 +45,10 @@ public enum Equivalence {
         else { return Outcome(equivalent: false, method: .numeric(points: 0), counterexample: nil, values: nil, skipped: 0) }
         var rng = SplitMix64(seed: seed)
         var checked = 0, skipped = 0, attempts = 0
-        while checked < points && attempts < 40 * points {
+        while checked < points && attempts < 20 * points * Verification.sampleRadii.count {
+            let r = Verification.radius(draw: attempts, count: points)
             attempts += 1
-            let p = vars.map { _ in rng.uniform(-2, 2) }
+            let p = vars.map { _ in rng.uniform(-r, r) }
             let va = ca(p), vb = cb(p)
             guard va.isFinite, vb.isFinite else { skipped += 1; continue }
             checked += 1

@@ -12,6 +12,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
     case trigPole(Function, Expr)
     /// A negative base raised to a non-rational exponent.
     case negativeBaseWithIrrationalExponent(Expr)
+    /// A point with the wrong number of coordinates for the function's variables.
+    case pointDimension(expected: Int, got: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(f.rawValue) is undefined at \(DerivativeDisplay.plain(u))"
         case .negativeBaseWithIrrationalExponent(let b):
             return "a negative base \(DerivativeDisplay.plain(b)) to an irrational power"
+        case .pointDimension(let expected, let got):
+            return "the point has \(got) coordinates; the function has \(expected) variables"
         }
     }
 }

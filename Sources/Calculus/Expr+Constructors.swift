@@ -23,9 +23,13 @@ extension Expr {
 
     /// The canonical sum of `terms`.
     public static func sum(_ terms: [Expr]) -> Expr {
+        if terms.count == 1, case .add = terms[0] { return terms[0] }
         var constant = Rational.zero
-        var order: [Expr] = []
-        var coefficients: [Expr: Rational] = [:]
+        // Like terms are found by a linear scan while there are few (the common case, and
+        // cheaper than hashing whole subtrees), through an index once there are many.
+        var rests: [Expr] = []
+        var coefficients: [Rational] = []
+        var index: [Expr: Int]? = nil
         func add(_ t: Expr) {
             switch t {
             case .number(let r):
@@ -34,26 +38,29 @@ extension Expr {
                 for u in inner { add(u) }
             case .constant, .symbol, .pow, .mul, .function, .piecewise:
                 let (c, rest) = t.coefficientAndRest
-                if let existing = coefficients[rest] {
-                    coefficients[rest] = existing + c
+                if let found = index?[rest] ?? (index == nil ? rests.firstIndex(of: rest) : nil) {
+                    coefficients[found] += c
                 } else {
-                    coefficients[rest] = c
-                    order.append(rest)
+                    rests.append(rest)
+                    coefficients.append(c)
+                    if index != nil {
+                        index![rest] = rests.count - 1
+                    } else if rests.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: rests.enumerated().map { ($1, $0) })
+                    }
                 }
             }
         }
         for t in terms { add(t) }
+        var kept: [Int] = []
+        kept.reserveCapacity(rests.count)
+        for i in rests.indices where !coefficients[i].isZero { kept.append(i) }
+        if kept.isEmpty { return .number(constant) }
+        if kept.count > 1 { kept.sort { Expr.compare(rests[$0], rests[$1]) < 0 } }
         var result: [Expr] = []
-        result.reserveCapacity(order.count + 1)
-        for rest in order {
-            guard let c = coefficients[rest], !c.isZero else { continue }
-            result.append(Expr.scaled(rest, by: c))
-        }
-        if result.isEmpty { return .number(constant) }
-        if result.count > 1 {
-            result.sort { Expr.compare($0.coefficientAndRest.rest, $1.coefficientAndRest.rest) < 0 }
-        }
-        if !constant.isZero { result.insert(.number(constant), at: 0) }
+        result.reserveCapacity(kept.count + 1)
+        if !constant.isZero { result.append(.number(constant)) }
+        for i in kept { result.append(Expr.scaled(rests[i], by: coefficients[i])) }
         return result.count == 1 ? result[0] : .add(result)
     }
 
@@ -97,9 +104,10 @@ extension Expr {
 
     private static func productCombining(_ factors: [Expr], rounds: Int) -> Expr {
         var coefficient = Rational.one
-        var order: [Expr] = []
-        var exponents: [Expr: [Expr]] = [:]
-        var originals: [Expr: Expr] = [:]
+        var bases: [Expr] = []
+        var exponents: [[Expr]] = []
+        var originals: [Expr] = []
+        var index: [Expr: Int]? = nil
         var sawZero = false
         func take(_ f: Expr) {
             switch f {
@@ -110,12 +118,17 @@ extension Expr {
                 for u in inner { take(u) }
             case .symbol, .constant, .add, .pow, .function, .piecewise:
                 let (b, e) = f.baseAndExponent
-                if exponents[b] != nil {
-                    exponents[b]!.append(e)
+                if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
+                    exponents[found].append(e)
                 } else {
-                    exponents[b] = [e]
-                    originals[b] = f
-                    order.append(b)
+                    bases.append(b)
+                    exponents.append([e])
+                    originals.append(f)
+                    if index != nil {
+                        index![b] = bases.count - 1
+                    } else if bases.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: bases.enumerated().map { ($1, $0) })
+                    }
                 }
             }
         }
@@ -124,10 +137,10 @@ extension Expr {
 
         var result: [Expr] = []
         var needsAnotherRound = false
-        for b in order {
-            let es = exponents[b]!
+        for (k, b) in bases.enumerated() {
+            let es = exponents[k]
             if es.count == 1 {
-                result.append(originals[b]!)
+                result.append(originals[k])
                 continue
             }
             let p = power(b, sum(es))
@@ -227,13 +240,23 @@ extension Expr {
 
     /// The positive rational c such that terms/c have coprime integer coefficients.
     static func sumContent(_ terms: [Expr]) -> Rational? {
+        // Machine-word path first; BigInt only when a coefficient or the lcm is large.
+        var gcdOfNumerators = 0, lcmOfDenominators = 1
+        var small = true
+        for t in terms {
+            guard case .small(let n, let d) = t.coefficientAndRest.coefficient.storage else { small = false; break }
+            gcdOfNumerators = Rational.gcd(gcdOfNumerators, n)
+            let (l, overflow) = (lcmOfDenominators / Rational.gcd(lcmOfDenominators, d)).multipliedReportingOverflow(by: d)
+            if overflow { small = false; break }
+            lcmOfDenominators = l
+        }
+        if small { return Rational(gcdOfNumerators, lcmOfDenominators) }
         var numerators = BigInt(0)
         var denominators = BigInt(1)
         for t in terms {
             let c = t.coefficientAndRest.coefficient
             numerators = numerators.greatestCommonDivisor(with: c.numerator)
-            let d = c.denominator
-            denominators = denominators / denominators.greatestCommonDivisor(with: d) * d
+            denominators = denominators / denominators.greatestCommonDivisor(with: c.denominator) * c.denominator
         }
         if numerators == 0 { return nil }
         return Rational(numerators, denominators)
@@ -245,7 +268,7 @@ extension Expr {
     static func powersCombine(inner: Expr, outer: Expr) -> Bool {
         if case .number(let r) = outer, r.isInteger { return true }
         if case .number(let r) = inner {
-            return r.numerator % 2 != 0
+            return r.hasOddNumerator
         }
         return false
     }

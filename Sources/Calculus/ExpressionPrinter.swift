@@ -42,7 +42,22 @@ public struct ExpressionPrinter: Sendable {
 
     /// `(..)`, or `\left(..\right)` around something tall (a fraction or a case split).
     func latexParenthesized(_ text: String) -> String {
-        text.contains("\\frac") || text.contains("\\begin") ? "\\left(\(text)\\right)" : "(\(text))"
+        ExpressionPrinter.isTall(text) ? "\\left(\(text)\\right)" : "(\(text))"
+    }
+
+    /// Whether LaTeX text contains a fraction or an environment (`\frac`, `\begin`).
+    static func isTall(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i + 4 < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\") {
+                let a = bytes[i + 1], b = bytes[i + 2], c = bytes[i + 3], d = bytes[i + 4]
+                if a == UInt8(ascii: "f") && b == UInt8(ascii: "r") && c == UInt8(ascii: "a") && d == UInt8(ascii: "c") { return true }
+                if a == UInt8(ascii: "b") && b == UInt8(ascii: "e") && c == UInt8(ascii: "g") && d == UInt8(ascii: "i") { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// An exponent: sums written tight (`e^{x^{2}+y^{2}}`), as textbooks set them.
@@ -84,10 +99,10 @@ public struct ExpressionPrinter: Sendable {
 
     func renderNumber(_ r: Rational) -> Rendered {
         if r.isInteger {
-            return Rendered(text: "\(r.numerator)", level: r.isNegative ? Self.levelProduct : Self.levelAtom, kind: .number)
+            return Rendered(text: r.description, level: r.isNegative ? Self.levelProduct : Self.levelAtom, kind: .number)
         }
         let sign = r.isNegative ? "-" : ""
-        let n = r.numerator.magnitude, d = r.denominator
+        let n = r.magnitude.numeratorPart.description, d = r.denominatorPart.description
         if isLatex { return Rendered(text: "\(sign)\\frac{\(n)}{\(d)}", level: Self.levelProduct) }
         return Rendered(text: "\(sign)\(n)/\(d)", level: Self.levelProduct)
     }
@@ -137,8 +152,8 @@ public struct ExpressionPrinter: Sendable {
         }
         let negative = coefficient.isNegative
         let magnitude = coefficient.magnitude
-        let numeratorCoefficient = Rational(magnitude.numerator)
-        let denominatorCoefficient = Rational(magnitude.denominator)
+        let numeratorCoefficient = magnitude.numeratorPart
+        let denominatorCoefficient = magnitude.denominatorPart
         let sign = negative ? "-" : ""
 
         // A single power without coefficient or denominator.
@@ -197,22 +212,22 @@ public struct ExpressionPrinter: Sendable {
             return isLatex ? Rendered(text: "\\sqrt{\(inner.text)}", level: Self.levelAtom)
                            : Rendered(text: "sqrt(\(inner.text))", level: Self.levelAtom)
         }
-        if isLatex, case .number(let r) = exponent, r.numerator == 1, let d = Int(exactly: r.denominator), d > 2 {
+        if isLatex, case .number(let r) = exponent, r.numeratorPart.isOne, let d = r.denominatorPart.intValue, d > 2 {
             return Rendered(text: "\\sqrt[\(d)]{\(render(base).text)}", level: Self.levelAtom)
         }
         // sin(x)^2 prints as \sin^{2} x in LaTeX.
         if isLatex, case .function(let f, let a) = base, f != .abs, f != .exp,
            case .number(let r) = exponent, r.isInteger, r.isPositive {
-            return renderFunction(f, a, power: "\(r.numerator)")
+            return renderFunction(f, a, power: r.description)
         }
         let b = render(base)
         // A fraction as a base needs parentheses even though it is an atom elsewhere.
-        let baseText = isLatex && b.text.hasPrefix("\\frac") ? latexParenthesized(b.text) : wrap(b, below: Self.levelAtom)
+        let baseText = isLatex && b.text.hasPrefix("\\frac") ? "\\left(\(b.text)\\right)" : wrap(b, below: Self.levelAtom)
         if isLatex {
             let x = render(exponent)
             let exponentText: String
             if case .number(let r) = exponent, !r.isInteger {
-                exponentText = (r.isNegative ? "-" : "") + "\(r.numerator.magnitude)/\(r.denominator)"
+                exponentText = (r.isNegative ? "-" : "") + "\(r.magnitude.numeratorPart)/\(r.denominatorPart)"
             } else {
                 exponentText = latexExponent(x.text)
             }
@@ -346,7 +361,10 @@ public struct ExpressionPrinter: Sendable {
     }
 }
 
-extension Expr {
+extension Expr: CustomStringConvertible {
+    /// The plain text, so that messages and test failures read as math.
+    public var description: String { plainText }
+
     /// The expression in the calc syntax; parsing it gives back the same expression.
     public var plainText: String { ExpressionPrinter(.plain).print(self) }
     /// The expression as textbook LaTeX (math mode, without delimiters).

@@ -28,6 +28,9 @@ public struct GradientCheck: Sendable {
     }
 
     public init(of f: Expr, variables: [String], at point: [Expr]) throws(Failure) {
+        guard point.count == variables.count else {
+            throw .undefined(.pointDimension(expected: variables.count, got: point.count))
+        }
         let gradient = Gradient(of: f, variables: variables)
         let exact: [Expr]
         do {

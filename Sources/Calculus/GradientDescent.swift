@@ -12,6 +12,9 @@ public struct GradientDescent: Sendable {
     public let completed: Bool
 
     public init(of f: Expr, variables: [String], from start: [Double], rate: Double, steps: Int) throws(CompiledExpression.CompileError) {
+        guard start.count == variables.count else {
+            throw .pointDimension(expected: variables.count, got: start.count)
+        }
         let fc = try CompiledExpression(f, variables: variables)
         var gc: [CompiledExpression] = []
         for v in variables { gc.append(try CompiledExpression(Derivative.partial(f, wrt: v), variables: variables)) }

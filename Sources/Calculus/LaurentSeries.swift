@@ -76,9 +76,12 @@ struct LaurentSeries: Sendable {
     static func + (a: LaurentSeries, b: LaurentSeries) -> LaurentSeries {
         if a.isExactlyZero { return b }
         if b.isExactlyZero { return a }
-        let order = minOrder(a.order, b.order)
+        var order = minOrder(a.order, b.order)
         let low = min(a.valuation, b.valuation)
         var high = max(a.valuation + a.coefficients.count, b.valuation + b.coefficients.count)
+        // Far-apart exponents (1 + t^100000) would need a huge dense array: keep the first
+        // terms only, which is all a limit looks at.
+        if high - low > maximumSpan { order = min(order ?? Int.max, low + maximumSpan) }
         if let order { high = min(high, order) }
         var c: [SeriesCoefficient] = []
         if high > low {
@@ -98,12 +101,14 @@ struct LaurentSeries: Sendable {
         if a.isExactlyZero || b.isExactlyZero { return .zero }
         // The product is known up to the first unknown term of either factor times the
         // other's leading term.
-        let order = minOrder(a.order.map { $0 + b.valuation }, b.order.map { $0 + a.valuation })
+        var order = minOrder(a.order.map { $0 + b.valuation }, b.order.map { $0 + a.valuation })
         if a.coefficients.isEmpty || b.coefficients.isEmpty {
             return LaurentSeries(valuation: order ?? 0, coefficients: [], order: order)
         }
         let v = a.valuation + b.valuation
-        var count = a.coefficients.count + b.coefficients.count - 1
+        let full = a.coefficients.count + b.coefficients.count - 1
+        var count = min(full, maximumSpan)
+        if order == nil, count < full { order = v + count }
         if let order { count = min(count, max(0, order - v)) }
         var c = [SeriesCoefficient](repeating: .zero, count: count)
         for (i, x) in a.coefficients.enumerated() where i < count {
@@ -158,10 +163,13 @@ struct LaurentSeries: Sendable {
         return result
     }
 
-    /// Limits an inexact series to `terms` coefficients after its valuation, so that work
-    /// stays bounded; exact series are left alone.
+    /// The most coefficients a series ever stores densely.
+    static let maximumSpan = 4096
+
+    /// Limits a series to `terms` coefficients after its valuation, so that work stays
+    /// bounded (a long exact polynomial becomes a truncated series).
     func capped(terms: Int) -> LaurentSeries {
-        guard order != nil, coefficients.count > terms else { return self }
+        guard coefficients.count > terms else { return self }
         return LaurentSeries(valuation: valuation, coefficients: coefficients, order: valuation + terms)
     }
 

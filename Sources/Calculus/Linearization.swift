@@ -18,6 +18,7 @@ public struct Linearization: Sendable {
     public let steps: [WorkStep]
 
     public init(of f: Expr, variables: [String], at point: [Expr], name: String = "f") throws(EvaluationError) {
+        guard point.count == variables.count else { throw .pointDimension(expected: variables.count, got: point.count) }
         let g = Gradient(of: f, variables: variables, name: name)
         let fa = DerivativeDisplay.simplify(try ExactEvaluator.evaluate(f, variables: variables, point: point))
         let slopes = try g.at(point)

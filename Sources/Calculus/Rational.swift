@@ -101,7 +101,44 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
             return Double(n >> shift) / Double(d >> shift)
         }
     }
-    public var description: String { isInteger ? "\(numerator)" : "\(numerator)/\(denominator)" }
+    public var description: String {
+        switch storage {
+        case .small(let n, let d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case .big(let n, let d): return d == 1 ? n.description : "\(n)/\(d)"
+        }
+    }
+
+    /// Whether the numerator is odd.
+    public var hasOddNumerator: Bool {
+        switch storage {
+        case .small(let n, _): return n & 1 != 0
+        case .big(let n, _): return n % 2 != 0
+        }
+    }
+
+    /// Whether the denominator is odd.
+    public var hasOddDenominator: Bool {
+        switch storage {
+        case .small(_, let d): return d & 1 != 0
+        case .big(_, let d): return d % 2 != 0
+        }
+    }
+
+    /// The numerator as a Rational (cheap on the machine-word path).
+    public var numeratorPart: Rational {
+        switch storage {
+        case .small(let n, _): return Rational(reducedSmall: n, 1)
+        case .big(let n, _): return Rational(reducedBig: n, 1)
+        }
+    }
+
+    /// The denominator as a Rational.
+    public var denominatorPart: Rational {
+        switch storage {
+        case .small(_, let d): return Rational(reducedSmall: d, 1)
+        case .big(_, let d): return Rational(reducedBig: d, 1)
+        }
+    }
 
     /// The value as an `Int` when it is an integer that fits.
     public var intValue: Int? {
@@ -234,6 +271,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
               parts.count == 1 || !fraction.isEmpty
         else { return nil }
         let digits = String(whole) + String(fraction)
+        // Machine-word path for the usual short literals.
+        if digits.utf8.count <= 18, fraction.utf8.count <= 18, let n = Int(digits) {
+            var d = 1
+            for _ in 0..<fraction.utf8.count { d *= 10 }
+            self.init(negative ? -n : n, d)
+            return
+        }
         guard let n = BigInt(digits, radix: 10) else { return nil }
         let d = BigInt(10).power(fraction.count)
         self.init(negative ? -n : n, d)

@@ -158,7 +158,7 @@ struct SeriesCoefficient: Hashable, Sendable {
         case .mul(let factors):
             self = factors.reduce(SeriesCoefficient.one) { $0 * SeriesCoefficient($1) }
         case .pow(let base, let exponent):
-            if case .number(let r) = exponent, r.isInteger, let n = Int(exactly: r.numerator), abs(n) <= 1000 {
+            if case .number(let r) = exponent, r.isInteger, let n = Int(exactly: r.numerator), abs(n) <= 200 {
                 let b = SeriesCoefficient(base)
                 if n < 0 && b.isZero { self.init(atom: e); return }
                 self = b.raised(to: n)

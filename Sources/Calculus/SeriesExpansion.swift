@@ -100,7 +100,8 @@ struct SeriesExpansion {
 
     /// `x^r` exactly when x is a perfect power of the right kind (`4^(1/2) = 2`), else nil.
     private static func exactRationalPower(_ x: Rational, _ r: Rational) -> Rational? {
-        guard let q = Int(exactly: r.denominator), let p = Int(exactly: r.numerator), q <= 64 else { return nil }
+        guard let q = Int(exactly: r.denominator), let p = Int(exactly: r.numerator), q <= 64, abs(p) <= 64
+        else { return nil }
         // A negative base has a real root only for an odd root degree.
         if x.isNegative && q % 2 == 0 { return nil }
         let magnitude = x.isNegative ? -x : x

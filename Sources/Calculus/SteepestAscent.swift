@@ -11,6 +11,7 @@ public struct SteepestAscent: Sendable {
     public let steps: [WorkStep]
 
     public init(of f: Expr, variables: [String], at point: [Expr], name: String = "f") throws(EvaluationError) {
+        guard point.count == variables.count else { throw .pointDimension(expected: variables.count, got: point.count) }
         let g = Gradient(of: f, variables: variables, name: name)
         let gp = try g.at(point)
         self.point = point

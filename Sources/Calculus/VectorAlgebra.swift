@@ -36,6 +36,7 @@ public enum VectorAlgebra {
 
     /// The leading principal minors D₁, …, Dₙ (for Sylvester's criterion).
     public static func leadingMinors(_ m: [[Expr]]) -> [Expr] {
-        (1...max(1, m.count)).map { k in determinant((0..<k).map { i in Array(m[i].prefix(k)) }) }
+        guard !m.isEmpty else { return [] }
+        return (1...m.count).map { k in determinant((0..<k).map { i in Array(m[i].prefix(k)) }) }
     }
 }

@@ -9,8 +9,14 @@ public enum Verification {
     /// covers rounding in f(x+h) − f(x−h)). A point that misses is re-estimated once by
     /// Richardson extrapolation from steps h and h/2 before it counts as a failure.
     public static let finiteDifferenceTolerance = 1e-6
-    /// Coordinates are drawn uniformly from this interval.
-    public static let sampleInterval: ClosedRange<Double> = -2.0...2.0
+    /// Coordinates are drawn uniformly from [−r, r], r = 2 for the first 20·count draws,
+    /// then 10, then 50, so a domain away from the origin (log(x − 3)) is still found.
+    public static let sampleRadii: [Double] = [2, 10, 50]
+
+    /// The radius for the n-th draw (0-based) of a check that needs `count` points.
+    static func radius(draw: Int, count: Int) -> Double {
+        sampleRadii[min(sampleRadii.count - 1, draw / max(1, 20 * count))]
+    }
 
     /// One sampled point where the symbolic derivative was compared.
     public struct Sample: Sendable, Equatable {
@@ -46,20 +52,28 @@ public enum Verification {
     /// Checks that `derivative` is ∂f/∂`variable` at `count` random points of the domain.
     ///
     /// Points where f, the derivative, or the dual number are not finite are skipped (they
-    /// lie outside the domain); at most `20·count` points are drawn. The check fails when
+    /// lie outside the domain); at most `20·count` points are drawn per radius of `sampleRadii`. The check fails when
     /// no point of the domain was found.
     public static func checkPartial(
         _ f: Expr, wrt variable: String, derivative: Expr, variables: [String],
         count: Int = 5, seed: UInt64 = 0x5EED
     ) -> PartialCheck {
         let vars = variables.contains(variable) ? variables : variables + [variable]
-        guard let fc = try? CompiledExpression(f, variables: vars),
-              let dc = try? CompiledExpression(derivative, variables: vars),
-              let index = vars.firstIndex(of: variable)
-        else {
-            return PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
-                                passed: false, summary: "uses a symbol that is not a variable")
+        guard let fc = try? CompiledExpression(f, variables: vars) else {
+            return unusable(variable, vars)
         }
+        return checkPartial(fc, wrt: variable, derivative: derivative, count: count, seed: seed)
+    }
+
+    /// The same check with f compiled once by the caller (a gradient checks one f against
+    /// several partials). The variables are the compiled expression's.
+    public static func checkPartial(
+        _ fc: CompiledExpression, wrt variable: String, derivative: Expr, count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> PartialCheck {
+        let vars = fc.variables
+        guard let dc = try? CompiledExpression(derivative, variables: vars),
+              let index = vars.firstIndex(of: variable)
+        else { return unusable(variable, vars) }
         var rng = SplitMix64(seed: seed)
         var samples: [Sample] = []
         var skipped = 0
@@ -67,13 +81,13 @@ public enum Verification {
         var worstRatio = -1.0
         var passed = true
         var attempts = 0
-        while samples.count < count && attempts < 20 * count {
+        while samples.count < count && attempts < 20 * count * sampleRadii.count {
+            let r = radius(draw: attempts, count: count)
             attempts += 1
-            let point = vars.map { _ in rng.uniform(sampleInterval.lowerBound, sampleInterval.upperBound) }
-            let fx = fc(point)
+            let point = vars.map { _ in rng.uniform(-r, r) }
+            let dual = fc.evaluateDual(point, seed: index)
+            let fx = dual.value
             let sym = dc(point)
-            let env = Dictionary(uniqueKeysWithValues: zip(vars, point))
-            let dual = DualEvaluator.evaluate(f, at: env, seed: variable)
             guard fx.isFinite, sym.isFinite, dual.isFinite else { skipped += 1; continue }
             var fd = FiniteDifference.central({ fc($0) }, at: point, index: index)
             guard fd.value.isFinite else { skipped += 1; continue }
@@ -103,6 +117,11 @@ public enum Verification {
         }
         return PartialCheck(variable: variable, variables: vars, samples: samples, skipped: skipped,
                             worst: worst, passed: passed, summary: summary)
+    }
+
+    static func unusable(_ variable: String, _ vars: [String]) -> PartialCheck {
+        PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
+                     passed: false, summary: "FAILED ∂/∂\(variable): uses a symbol that is not a variable")
     }
 
     /// Checks `derivative` (e.g. a simplified form) against ∂f/∂v computed here.

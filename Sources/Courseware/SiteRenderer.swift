@@ -28,23 +28,33 @@ struct SiteRenderer: Sendable {
         return links
     }
 
+    /// Each lesson's summary as HTML, in course order.
+    func summaries() -> [String?] {
+        lessons.parallelMap { lesson in
+            lesson.metadata.summary.map { SummaryText.html($0, labels: numbering.labels, allowHTML: config.allowHTML) }
+        }
+    }
+
     func renderAll() -> [Page] {
         let bySlug = Dictionary(lessons.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = IndexPageModel(site: site, lessons: lessons.map { lesson in
-            LessonEntryModel(number: lesson.number, title: lesson.metadata.title,
-                             href: lesson.slug.rawValue + ".html", summary: lesson.metadata.summary,
-                             prerequisites: prerequisites(of: lesson, bySlug: bySlug))
+        let summaries = summaries()
+        let index = IndexPageModel(site: site, lessons: lessons.indices.map { position in
+            let lesson = lessons[position]
+            return LessonEntryModel(number: lesson.number, title: lesson.metadata.title,
+                                    href: lesson.slug.rawValue + ".html", summaryHTML: summaries[position],
+                                    prerequisites: prerequisites(of: lesson, bySlug: bySlug))
         })
-        let navigation = templates.render(index, with: "course-nav")
+        let navigation = Navigation(renderer: self)
         let positions = Array(lessons.indices)
         var pages = positions.parallelMap { position in
-            renderLesson(at: position, navigation: navigation, bySlug: bySlug)
+            renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
+                         summaryHTML: summaries[position])
         }
         pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
         return pages
     }
 
-    func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson]) -> Page {
+    func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson], summaryHTML: String? = nil) -> Page {
         let lesson = lessons[position]
         let anchors = HeadingAnchors(blocks: lesson.document.blocks)
         let extensions = LessonHTMLExtensions(
@@ -62,11 +72,37 @@ struct SiteRenderer: Sendable {
         }
         let model = LessonPageModel(
             site: site, lessonNumber: lesson.number, title: lesson.metadata.title,
-            summary: lesson.metadata.summary, prerequisites: prerequisites(of: lesson, bySlug: bySlug),
+            summaryHTML: summaryHTML, prerequisites: prerequisites(of: lesson, bySlug: bySlug),
             contents: contents, bodyHTML: body,
             previous: position > 0 ? link(lessons[position - 1]) : nil,
             next: position + 1 < lessons.count ? link(lessons[position + 1]) : nil,
             courseNavigationHTML: navigation)
         return Page(fileName: lesson.slug.rawValue + ".html", html: templates.render(model, with: "lesson"))
+    }
+
+    /// The list of all lessons: every item rendered once in each state (current or not),
+    /// so a page only joins strings instead of rendering the whole list again.
+    struct Navigation: Sendable {
+        let plain: [String]
+        let current: [String]
+        let renderer: SiteRenderer
+
+        init(renderer: SiteRenderer) {
+            self.renderer = renderer
+            func item(_ lesson: Lesson, _ isCurrent: Bool) -> String {
+                renderer.templates.render(NavigationItemModel(number: lesson.number, title: lesson.metadata.title,
+                                                              href: lesson.slug.rawValue + ".html", isCurrent: isCurrent),
+                                          with: "course-nav-item").ensuringFinalNewline()
+            }
+            plain = renderer.lessons.map { item($0, false) }
+            current = renderer.lessons.map { item($0, true) }
+        }
+
+        func html(current position: Int) -> String {
+            var items = ""
+            items.reserveCapacity(plain.reduce(0) { $0 + $1.utf8.count } + 32)
+            for index in plain.indices { items += index == position ? current[index] : plain[index] }
+            return renderer.templates.render(NavigationModel(site: renderer.site, itemsHTML: items), with: "course-nav")
+        }
     }
 }

@@ -34,6 +34,20 @@ import Testing
         ("2 x/(x^2 + y^2) - 2x (x^2)/(x^2+y^2)^2 - 2 x y^2/(x^2 + y^2)^2", "0", "0"),
         ("0", "0", "0"),
         ("x - x", "0", "0"),
+        // d/dx atan(y/x) by the chain rule, and d/dy.
+        ("-y/(x^2 (y^2/x^2 + 1))", "-y/(x^2 + y^2)", "-\\frac{y}{x^{2} + y^{2}}"),
+        ("1/(x (y^2/x^2 + 1))", "x/(x^2 + y^2)", "\\frac{x}{x^{2} + y^{2}}"),
+        // d/dy of x sin(x y) then d/dx: the product rule leaves a sum that factors.
+        ("2 x cos(x y) - x^2 y sin(x y)", "x (2 cos(x y) - x y sin(x y))", "x (2\\cos(xy) - xy \\sin(xy))"),
+        // d/dx log(1 + exp(-x y)), and its second derivative.
+        ("-y exp(-x y)/(1 + exp(-x y))", "-y/(exp(x y) + 1)", "-\\frac{y}{e^{xy} + 1}"),
+        ("x^2 exp(-x y)/(exp(-x y) + 1)^2", "x^2 exp(x y)/(exp(x y) + 1)^2", "\\frac{x^{2} e^{xy}}{(e^{xy} + 1)^{2}}"),
+        ("2 exp(-x - y)/(exp(-x - y) + 1)", "2/(exp(x + y) + 1)", "\\frac{2}{e^{x+y} + 1}"),
+        // d/dy of the logistic loss -y log(sigmoid(x)) - (1 - y) log(1 - sigmoid(x)).
+        ("log(1 - sigmoid(x)) - log(sigmoid(x))", "-x", "-x"),
+        ("2 log(sigmoid(x y)) - 2 log(1 - sigmoid(x y)) + z", "2 x y + z", "2xy + z"),
+        ("4 x (x^2 + y^2)", "4 x (x^2 + y^2)", "4x (x^{2} + y^{2})"),
+        ("2 exp(x^2 + y^2) + 4 y^2 exp(x^2 + y^2)", "2 exp(x^2 + y^2) (2 y^2 + 1)", "2e^{x^{2}+y^{2}} (2y^{2} + 1)"),
     ])
     func displayForm(_ input: String, _ plain: String, _ latex: String) throws {
         let d = Simplify.display(try Self.parse(input))
@@ -44,7 +58,7 @@ import Testing
     }
 
     @Test func rulesAreNamedAndComposable() throws {
-        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "commonDenominator", "expansion", "commonFactor", "signs"])
+        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "logistic", "commonDenominator", "nestedFractions", "exponentials", "expansion", "commonFactor", "signs"])
         let onlyTrig = Rewriting.postOrder(RuleSet("trig", [Simplify.pythagorean]))
         let e = try Self.parse("(sin(x)^2 + cos(x)^2) (x - 1)(x + 1)")
         #expect(onlyTrig(e) == (try Self.parse("(x - 1)(x + 1)")), "the trig rule alone does not expand")

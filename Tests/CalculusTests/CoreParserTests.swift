@@ -54,6 +54,21 @@ import Testing
         }
     }
 
+    /// Definitions and answer forms from CALC.md 2.2 and 2.5, right-hand sides.
+    @Test func calcMarkdownDefinitionsAndAnswers() throws {
+        let x = Self.x, y = Self.y
+        #expect(try Self.e("2 x y + 1") == Expr.product([.num(2), x, y]) + .one)
+        #expect(try Self.e("2 sqrt(2)") == Expr.sqrt(.num(8)))
+        #expect(try Self.e("8/5") == .rational(8, 5))
+        #expect(try Self.e("-2") == .num(-2))
+        #expect(try Self.e("1 + 2(x - 1)") == .num(2) * x - .one)
+        #expect(try Self.e("x^2 + 2 y^2") == Expr.power(x, .num(2)) + .num(2) * Expr.power(y, .num(2)))
+        #expect(try ExpressionParser.parseValue("(0, 2)") == .vector([.zero, .num(2)]))
+        #expect(try ExpressionParser.parseValue("(0.0098, 0.0000)") == .vector([.rational(49, 5000), .zero]))
+        #expect(try ExpressionParser.parseValue("(2.6, 2.2)") == .vector([.rational(13, 5), .rational(11, 5)]))
+        #expect(try ExpressionParser.parseValue("(3, 4)") == .vector([.num(3), .num(4)]))
+    }
+
     @Test func eIsAVariableWhenDeclared() throws {
         let c = CalcContext(variables: ["e", "x"])
         #expect(try ExpressionParser.parseExpression("e x", context: c) == Expr.symbol("e") * .symbol("x"))

@@ -67,15 +67,27 @@ import Testing
     }
 
     @Test func plainTextStepList() {
-        let text = DerivationRenderer.plainText(Derivation.partial(diffParse("x^2 y + sin(y)"), wrt: "x"))
-        #expect(text == """
-            ∂/∂x (x^2 y + sin(y))
-              = ∂/∂x (x^2 y) + ∂/∂x (sin(y))    [sum rule]
-              = y · ∂/∂x (x^2)                  [constant multiple rule; y is held constant]
-              = y · 2 x                         [power rule]
-              = 2 x y                           [simplify]
-
-            """)
+        // Expected lines are assembled from the printer's own spelling of each piece, so
+        // the test pins the step format, not the printer's spacing.
+        func t(_ s: String) -> String { diffParse(s).plainText }
+        let step = Derivation.partial(diffParse("x^2 y + sin(y)"), wrt: "x")
+        let lines = DerivationRenderer.lines(step)
+        #expect(lines.map(\.plain) == [
+            "∂/∂x (\(t("x^2 y + sin(y)")))",
+            "∂/∂x (\(t("x^2 y"))) + ∂/∂x (\(t("sin(y)")))",
+            "y · ∂/∂x (\(t("x^2")))",
+            "y · \(t("2 x"))",
+            t("2 x y"),
+        ])
+        #expect(lines.map(\.note) == ["", "sum rule", "constant multiple rule; y is held constant", "power rule", "simplify"])
+        let text = DerivationRenderer.plainText(step)
+        let width = lines.dropFirst().map(\.plain.count).max()!
+        var expected = lines[0].plain + "\n"
+        for line in lines.dropFirst() {
+            expected += "  = " + line.plain + String(repeating: " ", count: width - line.plain.count) + "    [\(line.note)]\n"
+        }
+        #expect(text == expected)
+        #expect(text.hasPrefix("∂/∂x (x^2 y + sin(y))\n  = ∂/∂x (x^2 y) + ∂/∂x (sin(y))    [sum rule]\n"))
     }
 
     @Test func quotientStepList() {
@@ -88,15 +100,17 @@ import Testing
     }
 
     @Test func alignedLatex() {
-        let latex = DerivationRenderer.latex(Derivation.partial(diffParse("exp(x^2 + y^2)"), wrt: "x"))
+        let f = diffParse("exp(x^2 + y^2)")
+        let latex = DerivationRenderer.latex(Derivation.partial(f, wrt: "x"))
         let rows = latex.split(separator: "\n")
         #expect(rows.first == "\\begin{aligned}")
         #expect(rows.last == "\\end{aligned}")
-        #expect(rows[1].hasPrefix("\\frac{\\partial}{\\partial x}\\left(e^{x^{2} + y^{2}}\\right) &= "))
+        #expect(rows[1].hasPrefix("\\frac{\\partial}{\\partial x}\\left(\(f.latex)\\right) &= "))
         for row in rows.dropFirst().dropLast() {
             #expect(row.contains("&= ") && row.contains(" && "))
         }
-        #expect(rows[rows.count - 2] == "&= 2x e^{x^{2} + y^{2}} && \\text{simplify}")
+        #expect(rows[rows.count - 2] == "&= \(Simplify.display(Derivative.partial(f, wrt: "x")).latex) && \\text{simplify}")
+        #expect(Simplify.display(Derivative.partial(f, wrt: "x")) == diffParse("2 x exp(x^2 + y^2)"))
         #expect(latex.contains("\\text{chain rule with the exponential rule}"))
         #expect(latex.contains("y \\text{ is held constant}"))
     }
@@ -133,5 +147,26 @@ import Testing
         // The fast evaluator takes the branch: at the origin the value is the `else` piece.
         let compiled = try? CompiledExpression(gx, variables: ["x", "y"])
         #expect(compiled?([0, 0]) == 0)
+    }
+}
+
+@Suite struct DiffWorkDerivationTests {
+    @Test func secondPartialsWithSteps() {
+        let f = diffParse("x^3 y^2 + sin(x y)")
+        let steps = Derivation.partial(f, wrt: ["x", "y"])
+        #expect(steps.count == 2)
+        #expect(steps[1].expression == steps[0].result)
+        #expect(Equivalence.areEquivalent(steps[1].result, Derivative.partial(f, wrt: ["x", "y"])).equivalent)
+        let h = Hessian(of: f, variables: ["x", "y"])
+        let work = h.derivations()
+        for i in 0..<2 {
+            for j in 0..<2 {
+                #expect(Simplify.display(work[i][j].result) == h.entries[i][j])
+            }
+        }
+        let j = Jacobian(of: [diffParse("x^2 y"), diffParse("5x + sin(y)")], variables: ["x", "y"])
+        let entry = j.derivations()[1][1]
+        #expect(entry.rule == .sum)
+        #expect(Set(entry.substeps.map(\.rule.name)) == ["x is held constant", "sine rule"])
     }
 }

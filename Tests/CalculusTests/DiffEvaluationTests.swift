@@ -120,3 +120,45 @@ import Testing
 }
 
 import Foundation
+
+/// Exact gradients at exact points, worked by hand.
+@Suite struct DiffGradientValueTests {
+    /// (f, point, ∇f at the point), variables x, y (and z when the point has three coordinates).
+    static let table: [(String, String, String)] = [
+        ("x^2 y + sin(y)", "(1, 0)", "(0, 2)"),
+        ("x^2 y + sin(y)", "(2, pi)", "(4 pi, 3)"),
+        ("exp(x^2 + y^2)", "(1, 1)", "(2 e^2, 2 e^2)"),
+        ("x y z", "(1, 2, 3)", "(6, 3, 2)"),
+        ("x^2 - y^2", "(1, 2)", "(2, -4)"),
+        ("x y/(x^2 + y^2)", "(1, 2)", "(6/25, -3/25)"),
+        ("sqrt(x^2 + y^2)", "(3, 4)", "(3/5, 4/5)"),
+        ("atan(y/x)", "(1, 1)", "(-1/2, 1/2)"),
+        ("log(x^2 + y^2)", "(1, 2)", "(2/5, 4/5)"),
+        ("sin(x y)", "(1, pi/3)", "(pi/6, 1/2)"),
+        ("x^y", "(2, 3)", "(12, 8 log(2))"),
+        ("sigmoid(x) + y", "(0, 5)", "(1/4, 1)"),
+        ("exp(x) sin(y)", "(0, pi/6)", "(1/2, sqrt(3)/2)"),
+        ("1/sqrt(x^2 + y^2)", "(1, 1)", "(-sqrt(2)/4, -sqrt(2)/4)"),
+        ("cos(x) cos(y)", "(pi/4, pi/4)", "(-1/2, -1/2)"),
+        ("tan(x y)", "(1, pi/4)", "(pi/2, 2)"),
+        ("log(1 + exp(x)) + y^2", "(0, 1/2)", "(1/2, 1)"),
+        ("asin(x) + acos(y)", "(1/2, 0)", "(2 sqrt(3)/3, -1)"),
+        ("x exp(x y)", "(1, 0)", "(1, 1)"),
+        ("(x + y)^3", "(1/2, 1/3)", "(25/12, 25/12)"),
+        ("sqrt(x) y", "(8, 1)", "(sqrt(2)/8, 2 sqrt(2))"),
+        ("x^2 + y^2 + z^2", "(1/3, 2/5, 3/7)", "(2/3, 4/5, 6/7)"),
+        ("sqrt(x^2 + y^2 + z^2)", "(1, 2, 2)", "(1/3, 2/3, 2/3)"),
+        ("log(x) + log(y)", "(1/2, 3)", "(2, 1/3)"),
+    ]
+
+    @Test(arguments: table)
+    func gradientAtPoint(_ f: String, _ point: String, _ expected: String) throws {
+        guard case .vector(let p) = try ExpressionParser.parseValue(point),
+              case .vector(let want) = try ExpressionParser.parseValue(expected)
+        else { Issue.record("not vectors: \(point), \(expected)"); return }
+        let vars = Array(["x", "y", "z"].prefix(p.count))
+        let g = Gradient(of: diffParse(f, variables: vars), variables: vars)
+        let got = try g.at(p)
+        #expect(got == want.map(Simplify.display), "\(f) at \(point): \(got.map(\.plainText))")
+    }
+}

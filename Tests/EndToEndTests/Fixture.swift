@@ -59,7 +59,7 @@ struct Fixture {
         "01-gradient.md": """
             ---
             title: The Gradient
-            summary: All partials at once.
+            summary: All partials at once, *as* $\\nabla f$.
             prerequisites: [limits]
             ---
 

@@ -53,15 +53,11 @@ extension Expr {
     /// A sum written as content · common factors · primitive sum:
     /// `6 x^2 y - 4 x y^2` -> (2, [x, y], 3 x - 2 y). Content is positive unless every
     /// term is negative. Nil when nothing is common (content 1, no factors).
-    public func commonFactorSplit() -> (content: Rational, factors: [Expr], primitive: Expr)? {
+    public func commonFactorSplit(requiringFactors: Bool = false) -> (content: Rational, factors: [Expr], primitive: Expr)? {
         guard case .add(let terms) = self else { return nil }
-        var contentNumerator: BigIntLike = .zero
-        var contentDenominator: BigIntLike = .one
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
-            let (c, rest) = t.coefficientAndRest
-            contentNumerator = contentNumerator.gcd(BigIntLike(c.numerator.magnitude))
-            contentDenominator = contentDenominator.lcm(BigIntLike(c.denominator.magnitude))
+            let rest = t.coefficientAndRest.rest
             var mine: [(Expr, Expr)] = []
             let factors: [Expr]
             if case .mul(let fs) = rest { factors = fs } else if rest == .one { factors = [] } else { factors = [rest] }
@@ -77,6 +73,7 @@ extension Expr {
                     }
                 }
                 common = kept
+                if requiringFactors && kept.isEmpty { return nil }
             } else {
                 common = mine.filter { pair in
                     if case .number(let x) = pair.1 { return x.isPositive }
@@ -84,8 +81,8 @@ extension Expr {
                 }.map { (base: $0.0, exponent: $0.1) }
             }
         }
-        var content = Rational(contentNumerator.value, contentDenominator.value)
-        if content.isZero { return nil }
+        if requiringFactors && (common ?? []).isEmpty { return nil }
+        guard var content = Expr.sumContent(terms) else { return nil }
         if terms.allSatisfy({ $0.hasNegativeSign }) { content = -content }
         let factors = (common ?? []).map { Expr.power($0.base, $0.exponent) }
         if content.isOne && factors.isEmpty { return nil }
@@ -96,18 +93,3 @@ extension Expr {
     }
 }
 
-import BigInt
-
-/// A non-negative integer with gcd/lcm, for contents of sums.
-struct BigIntLike {
-    var value: BigInt
-    init(_ v: BigInt) { value = v }
-    init(_ v: BigUInt) { value = BigInt(v) }
-    static let zero = BigIntLike(BigInt(0))
-    static let one = BigIntLike(BigInt(1))
-    func gcd(_ o: BigIntLike) -> BigIntLike { BigIntLike(value.greatestCommonDivisor(with: o.value)) }
-    func lcm(_ o: BigIntLike) -> BigIntLike {
-        let g = value.greatestCommonDivisor(with: o.value)
-        return g == 0 ? .zero : BigIntLike(value / g * o.value)
-    }
-}

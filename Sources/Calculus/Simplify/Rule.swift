@@ -37,13 +37,56 @@ public enum Rewriting {
     }
 
     static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int) -> Expr {
-        let rebuilt = e.mapChildren { walk($0, rules, limit) }
+        var fired = false
+        return walk(e, rules, limit, fired: &fired)
+    }
+
+    /// The walk, reporting whether any rule fired anywhere (if none did, the result is
+    /// the input and already a fixpoint).
+    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int, fired: inout Bool) -> Expr {
+        var below = false
+        let rebuilt = e.mapChildren { walk($0, rules, limit, fired: &below) }
         var current = rebuilt
         var n = 0
         while n < limit, let next = rules.apply(current) {
             current = next
             n += 1
         }
+        if below || n > 0 { fired = true }
+        return current
+    }
+
+    /// Post-order walks of `rules` until a walk fires no rule (at most `limit` walks).
+    /// Subtrees in which no rule fired are remembered, so later walks skip them.
+    public static func exhaustively(_ rules: RuleSet, limit: Int = 6) -> @Sendable (Expr) -> Expr {
+        { e in
+            var current = e
+            var stable: Set<Expr> = []
+            for _ in 0..<limit {
+                var fired = false
+                let next = walk(current, rules, 8, fired: &fired, stable: &stable)
+                if !fired || next == current { return next }
+                current = next
+            }
+            return current
+        }
+    }
+
+    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int, fired: inout Bool, stable: inout Set<Expr>) -> Expr {
+        switch e {
+        case .number, .symbol, .constant: return e
+        case .add, .mul, .pow, .function, .piecewise: break
+        }
+        if stable.contains(e) { return e }
+        var below = false
+        let rebuilt = e.mapChildren { walk($0, rules, limit, fired: &below, stable: &stable) }
+        var current = rebuilt
+        var n = 0
+        while n < limit, let next = rules.apply(current) {
+            current = next
+            n += 1
+        }
+        if below || n > 0 { fired = true } else { stable.insert(current) }
         return current
     }
 

@@ -16,6 +16,10 @@ public struct CalcBlockParser {
     var context = CalcContext()
     /// The line an answer may follow: the last `ask`.
     var answerAllowed = false
+    /// Names whose definition had an error: requests about them are skipped silently, so
+    /// one mistake gives one message.
+    var brokenDefinitions: Set<String> = []
+    var anyDefinitionBroken: Bool { !brokenDefinitions.isEmpty }
 
     /// Words that start a line of each kind, for suggestions.
     static let exerciseWords = ["ask", "answer", "hint"]
@@ -163,6 +167,8 @@ public struct CalcBlockParser {
 
     mutating func readDefinition(_ parts: DefinitionParts, line: CalcLine) {
         let name = parts.name.text
+        let before = diagnostics.count
+        defer { if diagnostics.count > before { brokenDefinitions.insert(name) } }
         if let earlier = block.definitions.first(where: { $0.function.name == name }) {
             error(line, parts.name, "'\(name)' is already defined on line \(earlier.line.line)")
             return
@@ -311,6 +317,7 @@ public struct CalcBlockParser {
         // The function.
         let functionName: String
         if let of = values["of"] {
+            if brokenDefinitions.contains(of.text) { return nil }
             guard block.function(named: of.text) != nil else {
                 error(line, of, "unknown function '\(of.text)'"
                       + CalcSuggestion.hint(for: of.text, among: block.definitions.map(\.function.name)))
@@ -320,6 +327,7 @@ public struct CalcBlockParser {
         } else if let first = block.definitions.first {
             functionName = first.function.name
         } else {
+            if anyDefinitionBroken { return nil }
             error(line, head, "no function is defined before '\(name)' (define one first, e.g. 'f(x, y) = x^2 + y^2')")
             return nil
         }

@@ -79,6 +79,7 @@ public struct CalcEvaluator {
             return finish(result)
         }
         guard case .scalar(let f) = function.body else { return nil }
+        guard definedAtPoint(f, vars, request) else { return nil }
 
         switch request.request {
         case .value(let p):
@@ -241,7 +242,9 @@ public struct CalcEvaluator {
             label("L", "L")
             result.value = .plane(l.expression)
         case .chain(let subs, let t):
-            let c = ChainRule(of: f, variables: vars, path: subs.map(\.expression), parameter: t, name: n)
+            guard let c = attempt(request, { () throws(EvaluationError) in
+                try ChainRule(of: f, variables: vars, path: subs.map(\.expression), parameter: t, name: n)
+            }) else { return nil }
             result.steps = c.steps
             result.checks.append(c.agrees ? "chain rule agrees with substituting first" : "FAILED: chain rule disagrees with substituting first")
             if !c.agrees { result.verified = false }
@@ -382,6 +385,33 @@ public struct CalcEvaluator {
     }
 
     // MARK: Problems
+
+    /// A derivative, value or plane at a point needs the function to be defined there;
+    /// limits and difference quotients look at the point's neighbourhood instead.
+    mutating func definedAtPoint(_ f: Expr, _ vars: [String], _ request: CalcRequestLine) -> Bool {
+        let point: [Expr]?
+        switch request.request {
+        case .value(let p), .directional(let p, _), .steepest(let p), .tangentPlane(let p), .linearization(let p),
+             .classify(let p), .check(let p), .descent(let p, _, _):
+            point = p
+        case .gradient(let p), .hessian(let p), .jacobian(let p):
+            point = p
+        case .clairaut(let p):
+            point = p.flatMap { CalcEvaluator.isOnBranchBoundary(f, vars, $0) ? nil : $0 }
+        case .partials, .partial, .chain, .limitAlongCurve, .limitAlongPath, .definitionPartial:
+            point = nil
+        }
+        guard let point else { return true }
+        do {
+            _ = try ExactEvaluator.evaluate(f, variables: vars, point: point)
+            return true
+        } catch {
+            let where_ = request.pointSpan ?? request.span
+            diagnostics.append(request.line.diagnostic(file, atScalar: where_.offset, length: where_.length,
+                "'\(request.text)': \(request.functionName) is undefined at \(where_.text): \(error)"))
+            return false
+        }
+    }
 
     /// Runs a computation that may meet a point outside the domain; reports it at the point.
     mutating func attempt<T>(_ request: CalcRequestLine, _ body: () throws(EvaluationError) -> T) -> T? {
