@@ -6,6 +6,16 @@ enum CalcInfo {
         var message: String
     }
 
+    /// The numbered kind (exercise or figure) and label of a usable calc info string.
+    static func numbered(_ info: String) -> (LabelKind, String?)? {
+        guard let (kind, label, problem) = read(info), problem == nil else { return nil }
+        switch kind {
+        case .example: return nil
+        case .exercise: return (.exercise, label)
+        case .plot: return (.figure, label)
+        }
+    }
+
     /// nil when the info string does not start with the word `calc` (not a calc block);
     /// otherwise the kind and label, or a problem with the info string.
     static func read(_ info: String) -> (CalcBlockKind, String?, Problem?)? {

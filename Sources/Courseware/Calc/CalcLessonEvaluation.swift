@@ -6,12 +6,15 @@ public struct CalcLessonEvaluation: Sendable {
     /// Fence positions in document order.
     public var order: [SourceLocation] = []
     public var diagnostics: [Diagnostic] = []
+    /// The lesson file, as diagnostics name it.
+    public var file = ""
 
     public init() {}
 
     /// Parses and evaluates the lesson's calc blocks (inside callouts and lists too). A
     /// block with parse errors is not evaluated, so one mistake gives one message.
     public init(_ lesson: Lesson) {
+        file = lesson.displayPath
         var codes: [CodeBlock] = []
         TreeWalk(visitBlock: { block in
             if case .code(let code) = block, CalcInfo.read(code.info) != nil { codes.append(code) }

@@ -28,20 +28,11 @@ public enum CourseCheck {
     public static func run(content: String) -> CourseCheckSummary {
         var summary = CourseCheckSummary()
         let options = BuildOptions(content: content)
-        let loaded = CourseLoader(folder: options.content, displayPath: options.contentDisplay).load()
-        summary.diagnostics += loaded.diagnostics
-        guard loaded.usable else { return summary }
-        let files = loaded.lessons
-        let parsed = files.indices.map { $0 }.parallelMap { index -> (Lesson, [Diagnostic]) in
-            let file = files[index]
-            let document = MarkdownParser.parse(file.source.text, file: file.displayPath)
-            let (metadata, metadataDiagnostics) = LessonMetadata.read(document.frontMatter, slug: file.slug, source: file.source)
-            let lesson = Lesson(number: index + 1, slug: file.slug, metadata: metadata, document: document, source: file.source)
-            return (lesson, metadataDiagnostics + document.diagnostics)
-        }
-        let lessons = parsed.map(\.0)
-        summary.diagnostics += parsed.flatMap(\.1)
-        summary.diagnostics += CourseNumbering(lessons: lessons).diagnostics
+        let course = Course.read(folder: options.content, displayPath: options.contentDisplay)
+        summary.diagnostics += course.diagnostics
+        if course.failedStep == .load { return summary }
+        let lessons = course.lessons
+        let files = course.files
         let evaluations = lessons.parallelMap { CalcLessonEvaluation($0) }
         summary.lessons = lessons.count
         for evaluation in evaluations {
