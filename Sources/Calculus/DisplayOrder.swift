@@ -1,10 +1,14 @@
 /// The order in which printers lay out terms and factors: the textbook's, not the
 /// canonical one.
 ///
+/// Factors of one category keep a stable order: variables by name, functions by the
+/// first variable of their argument.
+///
 /// Terms: descending total degree in the variables, then by exponents of the
 /// alphabetically first variable (x^2 before x y before y^2), then by text; terms
 /// without variables come last. Factors: numbers and radicals, constants, variables and
-/// their powers alphabetically, function calls, other powers, sums.
+/// their numeric powers alphabetically, function calls and variables to variable powers,
+/// `e^{..}`, other powers, sums.
 enum DisplayOrder {
     static func terms(_ terms: [Expr]) -> [Expr] {
         if terms.count < 2 { return terms }
@@ -62,6 +66,11 @@ enum DisplayOrder {
                 let na = symbolName(a.element), nb = symbolName(b.element)
                 if na != nb { return na < nb }
             }
+            if ca == 3 {
+                // cos(x) sin(y): functions by the first variable of their argument.
+                let va = a.element.symbols.min() ?? "", vb = b.element.symbols.min() ?? ""
+                if va != vb { return va < vb }
+            }
             let c = Expr.compare(a.element, b.element)
             return c != 0 ? c < 0 : a.offset < b.offset
         }.map(\.element)
@@ -72,7 +81,8 @@ enum DisplayOrder {
         case .number: return 0
         case .pow(.number, _): return 0
         case .constant: return 1
-        case .symbol, .pow(.symbol, _): return 2
+        case .symbol, .pow(.symbol, .number): return 2
+        case .pow(.symbol, _): return 3   // y x^(y - 1): a variable exponent after plain powers
         case .function(.exp, _): return 4
         case .function, .pow(.function, _): return 3
         case .pow(.constant, _): return 1

@@ -56,7 +56,11 @@ struct CalcDiagnosticsTests {
         Case(lines: ["f(x, y) = x^2 + y^2", "value at (1, 1) # the bowl", "gradient of g at (1, 1)"],
              message: "unknown function 'g'", lineIndex: 2, column: 13),
         Case(lines: ["# only a comment", ""], message: "empty calc block", lineIndex: -1, column: 1),
-        Case(lines: ["f(x, y) = x^2", "partials"].map { $0 }, message: "", lineIndex: 0, column: 0),
+        Case(lines: ["f(x, y) = x^2", "partials"], message: "", lineIndex: 0, column: 0),
+        // Implicit products after numbers are expressions, not misspelled options.
+        Case(lines: ["f(x, y) = x y / (x^2 + y^2)", "limit at (0, 0) along y = 2 x"], message: "", lineIndex: 0, column: 0),
+        Case(lines: ["f(x, y) = x^2 + y^2", "a = 2", "value at (a, 1) approx", "descent from (1, 1) rate 1/4 steps 2"],
+             message: "", lineIndex: 0, column: 0),
         Case(info: "calc exercize", lines: ["f(x) = x"],
              message: "unknown calc block kind 'exercize' (did you mean 'exercise'?)", lineIndex: -1, column: 9),
         Case(info: "calc exercise {#fig-wrong}", lines: ["f(x) = x", "ask value at (1)"],
@@ -141,5 +145,41 @@ struct CalcDiagnosticsTests {
         ])
         #expect(diagnostics.isEmpty)
         #expect(evaluated?.results.first?.value == .exact(.scalar(.num(3))))
+    }
+}
+
+/// Blocks read from real lessons by the Markdown parser keep their file positions.
+struct CalcLessonPositionTests {
+    @Test func blockInsideACallout() {
+        let text = """
+            ---
+            title: T
+            ---
+
+            > [!example] A gradient
+            > ```calc
+            > f(x, y) = x^2 y
+            > gradient at (1, 2, 3)
+            > ```
+            """
+        let document = MarkdownParser.parse(text, file: "Content/01-t.md")
+        var codes: [CodeBlock] = []
+        TreeWalk(visitBlock: { if case .code(let c) = $0 { codes.append(c) } }).walk(document.blocks)
+        #expect(codes.count == 1)
+        guard let code = codes.first else { return }
+        let (_, diagnostics) = CalcBlockParser.parse(code, file: "Content/01-t.md")
+        #expect(diagnostics.count == 1)
+        // `(1, 2, 3)` starts at byte 15 of "> gradient at (1, 2, 3)".
+        #expect(diagnostics.first?.location == SourceLocation(line: 8, column: 15))
+        #expect(DiagnosticFormatter.format(diagnostics).contains("    gradient at (1, 2, 3)\n                ^~~~~~~~~\n"))
+    }
+
+    @Test func nonASCIIColumnsCountBytes() {
+        // "é" takes two bytes: the caret column after it moves by two.
+        let (_, diagnostics) = runCalcBlock("calc", ["f(x, y) = x^2", "value at (1, 1) # é", "gradeint"])
+        #expect(diagnostics.first?.location == SourceLocation(line: 12, column: 1))
+        let line = CalcLine(text: "é + q", line: 4, column: 3)
+        #expect(line.location(atScalar: 4) == SourceLocation(line: 4, column: 3 + 5))
+        #expect(line.diagnostic("f.md", atScalar: 0, length: 1, "m").length == 2, "the caret covers all of é")
     }
 }

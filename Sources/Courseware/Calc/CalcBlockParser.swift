@@ -287,7 +287,9 @@ public struct CalcBlockParser {
         }
         // Misspelled option words: after a value (`(1, 0) towards (1, 1)`) or first (`gradient att (1, 0)`).
         let options = keywords.keys.sorted() + ["approx", "of"]
-        for value in values.values.sorted(by: { $0.offset < $1.offset }) {
+        // Clauses holding expressions (`along y = 2 x`, `wrt t`) may have words after numbers.
+        let valueClauses = values.filter { !["along", "wrt", "as", "of"].contains($0.key) }.values
+        for value in valueClauses.sorted(by: { $0.offset < $1.offset }) {
             for stray in CalcClauses.strayWords(in: value) where !isKnownName(stray.text) {
                 error(line, stray, "unknown option '\(stray.text)' in '\(name)'" + CalcSuggestion.hint(for: stray.text, among: options))
                 return nil
