@@ -23,7 +23,7 @@ import Testing
         let built = try SampleSite.build()
         defer { try? FileManager.default.removeItem(at: built.output.deletingLastPathComponent()) }
         let pages = built.pages
-        #expect(pages.count == 4)
+        #expect(pages.count == SampleSite.Built.expectedPageCount)
         var mathSeen = 0
         for page in pages {
             let source = try String(contentsOf: page, encoding: .utf8)

