@@ -92,6 +92,9 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$RESULTS/hyperfine.js
     --command-name hugo --prepare "rm -rf '$HUGO_OUT'" "$HUGO_CMD" \
     --command-name coursegen --prepare "rm -rf '$CG_OUT'" "$CG_CMD"
 
+# The floor: libcmark alone turning the same lessons into HTML, one thread, in memory.
+FLOOR=$(python3 Benchmarks/site/cmark_floor.py "$WORK/course/content")
+
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 {
     echo "machine:    $(uname -srm), $(nproc) cores (nproc), ${CPU:-unknown CPU}"
@@ -99,6 +102,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
     echo "coursegen:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Templates || echo '+changes'), $(swift --version 2>&1 | grep -m1 -o 'Swift version [^ ]*'), libcmark $(pkg-config --modversion libcmark)"
     echo "hyperfine:  $(hyperfine --version | cut -d' ' -f2), --warmup $WARMUP --runs $RUNS"
     echo "course:     $GENERATED"
+    echo "floor:      $FLOOR"
     python3 - "$RESULTS/hyperfine.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
