@@ -1,0 +1,82 @@
+/// HTML escaping exactly as libcmark's HTML renderer does it.
+public enum HTMLEscaping {
+    /// Escapes text for element content and attribute values: `&`, `<`, `>` and `"`.
+    public static func text(_ string: String) -> String {
+        var out = ""
+        appendText(string, to: &out)
+        return out
+    }
+
+    /// Appends `string` escaped for HTML; copies unchanged runs in one piece.
+    public static func appendText(_ string: String, to out: inout String) {
+        let bytes = string.utf8
+        var runStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let replacement: String?
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            default: replacement = nil
+            }
+            if let replacement {
+                if runStart != index { out += Substring(string.utf8[runStart..<index]) }
+                out += replacement
+                runStart = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if runStart == bytes.startIndex { out += string } else { out += Substring(string.utf8[runStart..<bytes.endIndex]) }
+    }
+
+    /// Escapes a link destination as cmark does: URL-safe characters stay, `&` and `'`
+    /// become entities, every other byte is percent-encoded with uppercase hex.
+    public static func href(_ url: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(url.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            if hrefSafe(byte) {
+                out.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                out.append(contentsOf: "&amp;".utf8)
+            } else if byte == UInt8(ascii: "'") {
+                out.append(contentsOf: "&#x27;".utf8)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hrefSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            // The punctuation cmark leaves unescaped in URLs (reserved and unreserved).
+            return "!#$%()*+,-./:;=?@_~".utf8.contains(byte)
+        }
+    }
+
+    /// Whether cmark's safe mode drops this destination: `javascript:`, `vbscript:`,
+    /// `file:` and `data:` other than a few image types, compared case-insensitively.
+    public static func isDangerousURL(_ url: String) -> Bool {
+        let lower = String(url.utf8.prefix(16).map { byte -> Character in
+            let b = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            return Character(Unicode.Scalar(b))
+        })
+        if lower.hasPrefix("data:") {
+            for image in ["png", "gif", "jpeg", "webp"] where lower.hasPrefix("data:image/" + image) {
+                return false
+            }
+            return true
+        }
+        return lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:")
+    }
+}

@@ -1,0 +1,234 @@
+// Usage:
+//
+//     let document = MarkdownParser.parse(source, file: "Content/01-intro.md")
+//     let html = HTMLRenderer(allowRawHTML: false).render(document.blocks)
+//     // or, with a site's hooks for math, references, callouts, headings and code:
+//     let html = HTMLRenderer(allowRawHTML: course.allowHTML).render(document.blocks, extensions: site)
+//
+// For a tree without math, references or callouts the output is byte-identical to
+// libcmark's `cmark_render_html` (safe mode unless `allowRawHTML`).
+
+/// Renders a Markdown tree to HTML exactly as libcmark would, with `HTMLExtensions` hooks
+/// for the nodes CommonMark does not have.
+public struct HTMLRenderer: Sendable {
+    /// Pass raw HTML (blocks and inline) through; otherwise it is replaced by
+    /// `<!-- raw HTML omitted -->` and dangerous link destinations are emptied, as in
+    /// cmark's safe mode.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+
+    /// Renders blocks with the default hooks.
+    public func render(_ blocks: [Block]) -> String {
+        render(blocks, extensions: PlainHTMLExtensions())
+    }
+
+    /// Renders blocks, asking `extensions` for math, references, callouts, headings and code.
+    public func render(_ blocks: [Block], extensions: some HTMLExtensions) -> String {
+        var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
+        writer.blocks(blocks, tight: false)
+        return writer.out
+    }
+
+    /// Renders inlines (as inside a paragraph) with the given hooks.
+    public func renderInlines(_ inlines: [Inline], extensions: some HTMLExtensions) -> String {
+        var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
+        writer.inlines(inlines)
+        return writer.out
+    }
+
+    /// cmark's rendering of a code block: `<pre><code class="language-FIRSTWORD">`.
+    public static func commonMarkCodeBlock(_ code: CodeBlock) -> String {
+        var out = "<pre><code"
+        let language = code.info.utf8.prefix { $0 != UInt8(ascii: " ") }
+        if !language.isEmpty {
+            out += " class=\"language-"
+            HTMLEscaping.appendText(String(decoding: language, as: UTF8.self), to: &out)
+            out += "\""
+        }
+        out += ">"
+        HTMLEscaping.appendText(code.literal, to: &out)
+        out += "</code></pre>\n"
+        return out
+    }
+
+    /// The state of one rendering: the output so far, and how to call back into itself.
+    private struct Writer<Extensions: HTMLExtensions> {
+        let allowRawHTML: Bool
+        let extensions: Extensions
+        var out = ""
+
+        init(allowRawHTML: Bool, extensions: Extensions) {
+            self.allowRawHTML = allowRawHTML; self.extensions = extensions
+        }
+
+        var context: HTMLRenderContext {
+            let allow = allowRawHTML, ext = extensions
+            return HTMLRenderContext(
+                renderBlocks: { blocks in
+                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    writer.blocks(blocks, tight: false)
+                    return writer.out
+                },
+                renderInlines: { inlines in
+                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    writer.inlines(inlines)
+                    return writer.out
+                },
+                renderPlainText: { inlines in
+                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    writer.plain(inlines)
+                    return writer.out
+                },
+                allowRawHTML: allow)
+        }
+
+        /// cmark's `cr()`: start a new line unless at the start of one.
+        mutating func newline() {
+            if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+        }
+
+        mutating func blocks(_ blocks: [Block], tight: Bool) {
+            for block in blocks { self.block(block, tight: tight) }
+        }
+
+        mutating func block(_ block: Block, tight: Bool) {
+            switch block {
+            case .paragraph(let inlines, _):
+                if tight {
+                    self.inlines(inlines)
+                } else {
+                    newline()
+                    out += "<p>"
+                    self.inlines(inlines)
+                    out += "</p>\n"
+                }
+            case .heading(let level, let inlines, let label, let range):
+                newline()
+                out += extensions.heading(level: level, content: inlines, label: label, range: range, context: context)
+            case .blockQuote(let children, _):
+                newline()
+                out += "<blockquote>\n"
+                blocks(children, tight: false)
+                newline()
+                out += "</blockquote>\n"
+            case .callout(let callout):
+                newline()
+                out += extensions.callout(callout, context: context)
+            case .list(let list):
+                newline()
+                if !list.ordered {
+                    out += "<ul>\n"
+                } else if list.start == 1 {
+                    out += "<ol>\n"
+                } else {
+                    out += "<ol start=\"\(list.start)\">\n"
+                }
+                for item in list.items {
+                    newline()
+                    out += "<li>"
+                    blocks(item, tight: list.tight)
+                    out += "</li>\n"
+                }
+                newline()
+                out += list.ordered ? "</ol>\n" : "</ul>\n"
+            case .code(let code):
+                newline()
+                out += extensions.codeBlock(code, context: context)
+            case .html(let html, _):
+                newline()
+                out += allowRawHTML ? html : "<!-- raw HTML omitted -->"
+                newline()
+            case .thematicBreak:
+                newline()
+                out += "<hr />\n"
+            case .displayMath(let tex, let label, let range):
+                newline()
+                out += extensions.displayMath(tex: tex, label: label, range: range, context: context)
+            }
+        }
+
+        mutating func inlines(_ inlines: [Inline]) {
+            for inline in inlines { self.inline(inline) }
+        }
+
+        mutating func inline(_ inline: Inline) {
+            switch inline {
+            case .text(let text):
+                HTMLEscaping.appendText(text, to: &out)
+            case .softBreak:
+                out += "\n"
+            case .lineBreak:
+                out += "<br />\n"
+            case .code(let code):
+                out += "<code>"
+                HTMLEscaping.appendText(code, to: &out)
+                out += "</code>"
+            case .emphasis(let children):
+                out += "<em>"
+                inlines(children)
+                out += "</em>"
+            case .strong(let children):
+                out += "<strong>"
+                inlines(children)
+                out += "</strong>"
+            case .link(let destination, let title, let children):
+                out += "<a href=\""
+                appendURL(destination)
+                out += "\""
+                if !title.isEmpty {
+                    out += " title=\""
+                    HTMLEscaping.appendText(title, to: &out)
+                    out += "\""
+                }
+                out += ">"
+                inlines(children)
+                out += "</a>"
+            case .image(let source, let title, let children):
+                out += "<img src=\""
+                appendURL(source)
+                out += "\" alt=\""
+                plain(children)
+                out += "\""
+                if !title.isEmpty {
+                    out += " title=\""
+                    HTMLEscaping.appendText(title, to: &out)
+                    out += "\""
+                }
+                out += " />"
+            case .html(let html):
+                out += allowRawHTML ? html : "<!-- raw HTML omitted -->"
+            case .math(let tex, let range):
+                out += extensions.inlineMath(tex: tex, range: range, context: context)
+            case .reference(let label, let range):
+                out += extensions.reference(label: label, range: range, context: context)
+            }
+        }
+
+        mutating func appendURL(_ url: String) {
+            if allowRawHTML || !HTMLEscaping.isDangerousURL(url) {
+                out += HTMLEscaping.href(url)
+            }
+        }
+
+        /// The text of inlines, as cmark writes an image's `alt`: literals escaped, breaks
+        /// as spaces, markup dropped.
+        mutating func plain(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .text(let text), .code(let text), .html(let text):
+                    HTMLEscaping.appendText(text, to: &out)
+                case .softBreak, .lineBreak:
+                    out += " "
+                case .emphasis(let children), .strong(let children),
+                     .link(_, _, let children), .image(_, _, let children):
+                    plain(children)
+                case .math(let tex, _):
+                    HTMLEscaping.appendText(tex, to: &out)
+                case .reference(let label, _):
+                    HTMLEscaping.appendText("@" + label, to: &out)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Parses a lesson: front matter, CommonMark through libcmark, and the lesson extensions
+/// of CALC.md section 1 (math, callouts, labels, references).
+///
+///     let document = MarkdownParser.parse(source, file: "Content/03-directional-derivatives.md")
+///     for diagnostic in document.diagnostics { ... }
+///
+/// Positions everywhere refer to lines and byte columns of the original file, front
+/// matter included.
+public enum MarkdownParser {
+    public static func parse(_ source: String, file: String) -> MarkdownDocument {
+        var bytes = Array(source.utf8)
+        var diagnostics: [Diagnostic] = []
+        replacePrivateUseMarkers(&bytes)
+        let frontMatter = splitFrontMatter(&bytes, file: file, diagnostics: &diagnostics)
+
+        let text = SourceText(bytes)
+        // First pass: where code and HTML blocks are, so math is not looked for there.
+        let layoutTree = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self))
+        let layout = BlockLayout(lineCount: text.lineCount, document: layoutTree)
+        var scanner = MathScanner(text: text, layout: layout, file: file)
+        scanner.scan()
+        diagnostics += scanner.diagnostics
+
+        let tree = scanner.spans.isEmpty
+            ? layoutTree
+            : CommonMarkConverter.parse(String(decoding: scanner.protectedText(), as: UTF8.self))
+        var builder = TreeBuilder(spans: scanner.spans, text: text, file: file)
+        let blocks = builder.blocks(tree.children)
+        diagnostics += builder.diagnostics
+        diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
+        return MarkdownDocument(frontMatter: frontMatter, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    /// Replaces U+E000...U+E002 (private use, meaningless in a lesson) by U+FFFD, so the
+    /// scanner's tokens cannot be forged; both are three bytes, so offsets stay.
+    private static func replacePrivateUseMarkers(_ bytes: inout [UInt8]) {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x82, bytes[index + 2] >= 0x80 {
+                bytes[index] = 0xEF; bytes[index + 1] = 0xBF; bytes[index + 2] = 0xBD
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Splits off `---` YAML `---` at the very top. The front matter lines are blanked
+    /// with spaces rather than removed, so cmark's line numbers stay those of the file.
+    private static func splitFrontMatter(_ bytes: inout [UInt8], file: String,
+                                         diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        let text = SourceText(bytes)
+        guard text.lineCount >= 1, isDelimiter(text.lineBytes(1), allowDots: false) else { return nil }
+        var closing = 2
+        while closing <= text.lineCount, !isDelimiter(text.lineBytes(closing), allowDots: true) { closing += 1 }
+        guard closing <= text.lineCount else {
+            diagnostics.append(Diagnostic(.error, file: file, location: SourceLocation(line: 1, column: 1), length: 3,
+                                          message: "front matter opened with '---' is never closed by a '---' line",
+                                          sourceLine: text.text(ofLine: 1)))
+            return nil
+        }
+        var yaml = ""
+        if closing > 2 {
+            let start = text.lineStarts[1], end = text.lineStarts[closing - 1]
+            yaml = String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        let blankEnd = text.lineEnd(closing)
+        for index in 0..<blankEnd where bytes[index] != UInt8(ascii: "\n") && bytes[index] != UInt8(ascii: "\r") {
+            bytes[index] = UInt8(ascii: " ")
+        }
+        return FrontMatter(yaml: yaml, firstLine: 2)
+    }
+
+    /// A `---` line (or `...`, which YAML also allows to end a document), trailing spaces allowed.
+    private static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var trimmed = line[...]
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual("---".utf8) || (allowDots && trimmed.elementsEqual("...".utf8))
+    }
+}
