@@ -12,7 +12,9 @@ import Darwin
 /// escapes this file.
 public enum CommonMarkConverter {
     /// Parses `source` (CommonMark, no extensions, no smart punctuation) into a Swift tree.
-    static func parse(_ source: String) -> CommonMarkNode {
+    /// With `blocksOnly`, inlines and literals are not copied (the layout pass needs only
+    /// where the blocks are).
+    static func parse(_ source: String, blocksOnly: Bool = false) -> CommonMarkNode {
         var text = source
         let root: OpaquePointer? = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -31,8 +33,9 @@ public enum CommonMarkConverter {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            if blocksOnly, cmark_node_get_type(node).rawValue > CMARK_NODE_LAST_BLOCK.rawValue { continue }
             if event == CMARK_EVENT_ENTER {
-                let copy = copyNode(node)
+                let copy = copyNode(node, literal: !blocksOnly)
                 if isLeaf(copy.kind) {
                     if stack.isEmpty { finished = copy } else { stack[stack.count - 1].children.append(copy) }
                 } else {
@@ -79,7 +82,7 @@ public enum CommonMarkConverter {
         return String(cString: pointer)
     }
 
-    private static func copyNode(_ node: OpaquePointer) -> CommonMarkNode {
+    private static func copyNode(_ node: OpaquePointer, literal: Bool) -> CommonMarkNode {
         let type = cmark_node_get_type(node)
         var copy: CommonMarkNode
         switch type {
@@ -120,7 +123,7 @@ public enum CommonMarkConverter {
         }
         switch copy.kind {
         case .text, .code, .htmlInline, .codeBlock, .htmlBlock:
-            copy.literal = string(cmark_node_get_literal(node))
+            if literal { copy.literal = string(cmark_node_get_literal(node)) }
         case .document, .blockQuote, .list, .item, .customBlock, .paragraph, .heading,
              .thematicBreak, .softBreak, .lineBreak, .customInline, .emphasis, .strong, .link, .image:
             break

@@ -40,7 +40,8 @@ public struct HTMLRenderer: Sendable {
     /// cmark's rendering of a code block: `<pre><code class="language-FIRSTWORD">`.
     public static func commonMarkCodeBlock(_ code: CodeBlock) -> String {
         var out = "<pre><code"
-        let language = code.info.utf8.prefix { $0 != UInt8(ascii: " ") }
+        // cmark takes the info string up to the first white space (space, tab, \n, \v, \f, \r).
+        let language = code.info.utf8.prefix { !($0 == 32 || (9...13).contains($0)) }
         if !language.isEmpty {
             out += " class=\"language-"
             HTMLEscaping.appendText(String(decoding: language, as: UTF8.self), to: &out)
@@ -58,29 +59,28 @@ public struct HTMLRenderer: Sendable {
         let extensions: Extensions
         var out = ""
 
+        /// Built once per writer: hooks are called for every math span and reference.
+        let context: HTMLRenderContext
+
         init(allowRawHTML: Bool, extensions: Extensions) {
             self.allowRawHTML = allowRawHTML; self.extensions = extensions
-        }
-
-        var context: HTMLRenderContext {
-            let allow = allowRawHTML, ext = extensions
-            return HTMLRenderContext(
+            context = HTMLRenderContext(
                 renderBlocks: { blocks in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.blocks(blocks, tight: false)
                     return writer.out
                 },
                 renderInlines: { inlines in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.inlines(inlines)
                     return writer.out
                 },
                 renderPlainText: { inlines in
-                    var writer = Writer(allowRawHTML: allow, extensions: ext)
+                    var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.plain(inlines)
                     return writer.out
                 },
-                allowRawHTML: allow)
+                allowRawHTML: allowRawHTML)
         }
 
         /// cmark's `cr()`: start a new line unless at the start of one.

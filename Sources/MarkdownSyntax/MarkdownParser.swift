@@ -15,15 +15,14 @@ public enum MarkdownParser {
 
         let text = SourceText(bytes)
         // First pass: where code and HTML blocks are, so math is not looked for there.
-        let layoutTree = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self))
+        let layoutTree = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self), blocksOnly: true)
         let layout = BlockLayout(lineCount: text.lineCount, document: layoutTree)
         var scanner = MathScanner(text: text, layout: layout, file: file)
         scanner.scan()
         diagnostics += scanner.diagnostics
 
-        let tree = scanner.spans.isEmpty
-            ? layoutTree
-            : CommonMarkConverter.parse(String(decoding: scanner.protectedText(), as: UTF8.self))
+        // Second pass: the text with math and references replaced by tokens.
+        let tree = CommonMarkConverter.parse(String(decoding: scanner.protectedText(), as: UTF8.self))
         var builder = TreeBuilder(spans: scanner.spans, text: text, file: file)
         let blocks = builder.blocks(tree.children)
         diagnostics += builder.diagnostics

@@ -20,9 +20,10 @@ struct SourceText {
 
     /// The offset just past line `line`'s content, before its `\n` (and a `\r` before it).
     func lineEnd(_ line: Int) -> Int {
+        let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end < lineStarts[line - 1] { end = lineStarts[line - 1] }
-        if end > lineStarts[line - 1], end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if line == lineStarts.count, end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return end
     }
 

@@ -330,6 +330,7 @@ struct TreeBuilder {
 
     /// Calls `body` for each run of text and each token of `string`, in order.
     private func forEachToken(in string: String, _ body: (TokenPiece) -> Void) {
+        guard string.utf8.contains(0xEE) else { body(.text(string)); return }
         let bytes = Array(string.utf8)
         var runStart = 0
         var index = 0
