@@ -4,7 +4,10 @@
 # and the ratio Hugo/coursegen. See docs/BENCHMARKS.md, section "Site build".
 #
 # Usage: Benchmarks/site/run.sh [--lessons N] [--words N] [--seed N] [--runs N]
-#                               [--warmup N] [--templates DIR] [--keep] [--calc-blocks]
+#                               [--warmup N] [--templates DIR] [--on DIR] [--keep]
+#                               [--calc-blocks]
+# --on DIR: the folder the course and both outputs are written under (default /dev/shm
+# when it is a writable tmpfs, else $TMPDIR or /tmp).
 # Environment: SWIFT_SCRATCH  the SwiftPM scratch path (default .build)
 #              COURSEGEN      a coursegen binary to time instead of building one
 #              BENCH_RESULTS  where hyperfine.json and summary.txt go
@@ -20,6 +23,8 @@ RUNS=5
 WARMUP=1
 TEMPLATES="$ROOT/Templates"
 KEEP=0
+ON=${TMPDIR:-/tmp}
+if [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm)" = tmpfs ]; then ON=/dev/shm; fi
 while [ $# -gt 0 ]; do
     case "$1" in
         --lessons) LESSONS=$2; shift 2 ;;
@@ -28,11 +33,12 @@ while [ $# -gt 0 ]; do
         --runs) RUNS=$2; shift 2 ;;
         --warmup) WARMUP=$2; shift 2 ;;
         --templates) TEMPLATES=$(cd "$2" && pwd); shift 2 ;;
+        --on) ON=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --calc-blocks)
             echo "run.sh: --calc-blocks (five calc blocks per lesson) is not implemented yet" >&2
             exit 2 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -50,7 +56,7 @@ fi
 
 RESULTS=${BENCH_RESULTS:-$ROOT/TestArtifacts/bench-site}
 mkdir -p "$RESULTS"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/coursegen-bench.XXXXXX")
+WORK=$(mktemp -d "$ON/coursegen-bench.XXXXXX")
 if [ "$KEEP" -eq 0 ]; then
     trap 'rm -rf "$WORK"' EXIT
 else
@@ -102,6 +108,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
     echo "coursegen:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Templates || echo '+changes'), $(swift --version 2>&1 | grep -m1 -o 'Swift version [^ ]*'), libcmark $(pkg-config --modversion libcmark)"
     echo "hyperfine:  $(hyperfine --version | cut -d' ' -f2), --warmup $WARMUP --runs $RUNS"
     echo "course:     $GENERATED"
+    echo "written on: $ON ($(stat -f -c %T "$ON"))"
     echo "floor:      $FLOOR"
     python3 - "$RESULTS/hyperfine.json" <<'PY'
 import json, sys
