@@ -111,8 +111,8 @@ public enum CourseBuild {
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
-            try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
-            try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+            _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
+            _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
             try output.commit(staging)
         } catch {
             output.discard(staging)

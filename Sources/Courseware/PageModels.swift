@@ -27,7 +27,8 @@ public struct LessonEntryModel: Sendable, MustacheParent {
     public var number: Int
     public var title: String
     public var href: String
-    public var summary: String?
+    /// The summary rendered as inline Markdown (math included).
+    public var summaryHTML: String?
     public var prerequisites: [LessonLinkModel]
 
     public func child(named name: String) -> Any? {
@@ -35,7 +36,7 @@ public struct LessonEntryModel: Sendable, MustacheParent {
         case "number": number
         case "title": title
         case "href": href
-        case "summary": summary
+        case "summaryHTML": summaryHTML
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
         default: nil
@@ -97,7 +98,8 @@ public struct LessonPageModel: Sendable, MustacheParent {
     public var site: SiteModel
     public var lessonNumber: Int
     public var title: String
-    public var summary: String?
+    /// The summary rendered as inline Markdown (math included).
+    public var summaryHTML: String?
     public var prerequisites: [LessonLinkModel]
     public var contents: [ContentsEntryModel]
     public var bodyHTML: String
@@ -111,7 +113,7 @@ public struct LessonPageModel: Sendable, MustacheParent {
         case "pageTitle": "\(title) · \(site.courseTitle)"
         case "lessonNumber": lessonNumber
         case "title": title
-        case "summary": summary
+        case "summaryHTML": summaryHTML
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
         case "contents": contents

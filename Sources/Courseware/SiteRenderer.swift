@@ -28,23 +28,32 @@ struct SiteRenderer: Sendable {
         return links
     }
 
+    /// Each lesson's summary as HTML, in course order.
+    func summaries() -> [String?] {
+        lessons.parallelMap { lesson in
+            lesson.metadata.summary.map { SummaryText.html($0, labels: numbering.labels, allowHTML: config.allowHTML) }
+        }
+    }
+
     func renderAll() -> [Page] {
         let bySlug = Dictionary(lessons.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = IndexPageModel(site: site, lessons: lessons.map { lesson in
-            LessonEntryModel(number: lesson.number, title: lesson.metadata.title,
-                             href: lesson.slug.rawValue + ".html", summary: lesson.metadata.summary,
-                             prerequisites: prerequisites(of: lesson, bySlug: bySlug))
+        let summaries = summaries()
+        let index = IndexPageModel(site: site, lessons: lessons.indices.map { position in
+            let lesson = lessons[position]
+            return LessonEntryModel(number: lesson.number, title: lesson.metadata.title,
+                                    href: lesson.slug.rawValue + ".html", summaryHTML: summaries[position],
+                                    prerequisites: prerequisites(of: lesson, bySlug: bySlug))
         })
         let navigation = templates.render(index, with: "course-nav")
         let positions = Array(lessons.indices)
         var pages = positions.parallelMap { position in
-            renderLesson(at: position, navigation: navigation, bySlug: bySlug)
+            renderLesson(at: position, navigation: navigation, bySlug: bySlug, summaryHTML: summaries[position])
         }
         pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
         return pages
     }
 
-    func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson]) -> Page {
+    func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson], summaryHTML: String? = nil) -> Page {
         let lesson = lessons[position]
         let anchors = HeadingAnchors(blocks: lesson.document.blocks)
         let extensions = LessonHTMLExtensions(
@@ -62,7 +71,7 @@ struct SiteRenderer: Sendable {
         }
         let model = LessonPageModel(
             site: site, lessonNumber: lesson.number, title: lesson.metadata.title,
-            summary: lesson.metadata.summary, prerequisites: prerequisites(of: lesson, bySlug: bySlug),
+            summaryHTML: summaryHTML, prerequisites: prerequisites(of: lesson, bySlug: bySlug),
             contents: contents, bodyHTML: body,
             previous: position > 0 ? link(lessons[position - 1]) : nil,
             next: position + 1 < lessons.count ? link(lessons[position + 1]) : nil,

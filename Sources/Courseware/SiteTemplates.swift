@@ -36,7 +36,7 @@ public struct SiteTemplates: Sendable {
                 let line = error.context.lineNumber
                 let column = source.byteColumn(line: line, scalarColumn: error.context.columnNumber)
                 diagnostics.append(source.diagnostic(.error, at: SourceLocation(line: line, column: column),
-                                                     "invalid template: \(error.error)"))
+                                                     "invalid template: \(SiteTemplates.explain(error.error))"))
             } catch {
                 diagnostics.append(source.fileDiagnostic(.error, "invalid template: \(error)"))
             }
@@ -47,6 +47,17 @@ public struct SiteTemplates: Sendable {
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (SiteTemplates(library: library), [])
+    }
+
+    /// Mustache's parser errors in words.
+    static func explain(_ error: Error) -> String {
+        switch String(describing: error) {
+        case "expectedSectionEnd": "a section is never closed (a {{/name}} is missing)"
+        case "sectionCloseNameIncorrect": "a section is closed with another name than it was opened with"
+        case "unfinishedName": "a tag is not finished (missing }})"
+        case "invalidSetDelimiter": "invalid delimiter change"
+        case let other: other
+        }
     }
 
     /// Renders a model with a named template (which exists: `load` checked it).

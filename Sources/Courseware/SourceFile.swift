@@ -5,18 +5,34 @@ struct SourceFile: Sendable {
     /// The path as shown in diagnostics (e.g. `Content/01-limits.md`).
     var displayPath: String
     var text: String
-    private var lines: [Substring]
 
     init(displayPath: String, text: String) {
         self.displayPath = displayPath
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The text of a 1-based line without its line ending; empty when out of range.
+    /// Lines are found on demand: only diagnostics and labels ask, so a build of a clean
+    /// course never splits its files into lines.
     func line(_ number: Int) -> String {
-        guard number >= 1, number <= lines.count else { return "" }
-        var line = lines[number - 1]
+        guard number >= 1 else { return "" }
+        let bytes = text.utf8
+        var current = 1
+        var start = bytes.startIndex
+        if number > 1 {
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                if bytes[index] == UInt8(ascii: "\n") {
+                    current += 1
+                    if current == number { start = bytes.index(after: index); break }
+                }
+                index = bytes.index(after: index)
+            }
+            guard current == number else { return "" }
+        }
+        var end = start
+        while end != bytes.endIndex, bytes[end] != UInt8(ascii: "\n") { end = bytes.index(after: end) }
+        var line = Substring(text.utf8[start..<end])
         if line.hasSuffix("\r") { line = line.dropLast() }
         return String(line)
     }

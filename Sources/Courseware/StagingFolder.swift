@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// The folder a build writes into before it becomes the output. Every path is given as
 /// components that are checked one by one, so nothing can be written outside it.
@@ -37,11 +44,28 @@ public struct StagingFolder: Sendable {
 
     public func write(_ data: Data, to components: [String]) throws {
         let target = try checkedURL(components)
-        do {
-            try data.write(to: target)
-        } catch {
-            throw OutputError(message: "cannot write '\(components.joined(separator: "/"))': \(error.localizedDescription)")
+        // Plain open/write/close: the staging folder is swapped in as a whole, so per-file
+        // atomic writes (a temporary file and an fsync each) would only cost time.
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writeError(components) }
+        defer { close(descriptor) }
+        let written: Bool = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += result
+            }
+            return true
         }
+        guard written else { throw writeError(components) }
+    }
+
+    private func writeError(_ components: [String]) -> OutputError {
+        OutputError(message: "cannot write '\(components.joined(separator: "/"))': \(String(cString: strerror(errno)))")
     }
 
     /// Copies a file's content (following symbolic links, as Debian's KaTeX fonts are links).

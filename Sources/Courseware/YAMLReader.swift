@@ -111,9 +111,14 @@ struct YAMLReader {
 
     private func diagnostic(for error: YamlError, yaml: String) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return source.diagnostic(.error, at: location(of: mark), "invalid YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                // libyaml's context says what was open ("while scanning a quoted scalar") and where.
+                message += " \(context.text) that starts at line \(location(of: context.mark).line)"
+            }
+            return source.diagnostic(.error, at: location(of: mark), message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let message = "duplicate key '\(duplicates.joined(separator: "', '"))'"
             // libyaml marks the whole mapping; the second `key:` line is what to show.

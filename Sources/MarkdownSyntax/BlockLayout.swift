@@ -8,26 +8,25 @@ struct BlockLayout {
     /// Lines that are a one-line (ATX) heading: math cannot continue past them.
     var singleLineHeading: [Bool]
 
-    init(lineCount: Int, document: CommonMarkNode) {
+    init(lineCount: Int) {
         verbatim = Array(repeating: false, count: lineCount + 2)
         leafColumn = Array(repeating: 0, count: lineCount + 2)
         singleLineHeading = Array(repeating: false, count: lineCount + 2)
-        visit(document)
     }
 
-    private mutating func visit(_ node: CommonMarkNode) {
-        let first = max(1, node.range.start.line)
-        let last = min(verbatim.count - 1, node.range.end.line)
-        switch node.kind {
+    /// Records one block of the first pass; containers need no record.
+    mutating func record(_ kind: CommonMarkNode.Kind, _ range: SourceRange) {
+        let first = max(1, range.start.line)
+        let last = min(verbatim.count - 1, range.end.line)
+        guard first <= last else { return }
+        switch kind {
         case .codeBlock, .htmlBlock:
-            if first <= last { for line in first...last { verbatim[line] = true } }
+            for line in first...last { verbatim[line] = true }
         case .paragraph, .heading:
-            if first <= last { for line in first...last { leafColumn[line] = node.range.start.column } }
-            if node.kind == .heading, first == last, first < singleLineHeading.count { singleLineHeading[first] = true }
-        case .document, .blockQuote, .list, .item, .customBlock:
-            for child in node.children { visit(child) }
-        case .thematicBreak, .text, .softBreak, .lineBreak, .code, .htmlInline, .customInline,
-             .emphasis, .strong, .link, .image:
+            for line in first...last { leafColumn[line] = range.start.column }
+            if kind == .heading, first == last { singleLineHeading[first] = true }
+        case .document, .blockQuote, .list, .item, .customBlock, .thematicBreak, .text, .softBreak, .lineBreak,
+             .code, .htmlInline, .customInline, .emphasis, .strong, .link, .image:
             break
         }
     }

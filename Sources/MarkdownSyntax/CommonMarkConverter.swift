@@ -11,42 +11,90 @@ import Darwin
 /// Every C object created here is freed with `defer` right after it is created; no pointer
 /// escapes this file.
 public enum CommonMarkConverter {
-    /// Parses `source` (CommonMark, no extensions, no smart punctuation) into a Swift tree.
-    /// With `blocksOnly`, inlines and literals are not copied (the layout pass needs only
-    /// where the blocks are).
-    static func parse(_ source: String, blocksOnly: Bool = false) -> CommonMarkNode {
-        var text = source
-        let root: OpaquePointer? = text.withUTF8 { buffer in
+    /// The first pass: where code, HTML, paragraphs and headings are, line by line. No
+    /// Swift tree is built and inlines are skipped.
+    static func blockLayout(_ source: [UInt8], lineCount: Int) -> BlockLayout {
+        var layout = BlockLayout(lineCount: lineCount)
+        let root: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
             }
         }
-        guard let root else { return CommonMarkNode(kind: .document) }
+        guard let root else { return layout }
         defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { return CommonMarkNode(kind: .document) }
+        guard let iterator = cmark_iter_new(root) else { return layout }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let kind: CommonMarkNode.Kind
+            switch type {
+            case CMARK_NODE_CODE_BLOCK: kind = .codeBlock
+            case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+            case CMARK_NODE_PARAGRAPH: kind = .paragraph
+            case CMARK_NODE_HEADING: kind = .heading
+            default: continue
+            }
+            layout.record(kind, range(of: node))
+            if kind == .paragraph || kind == .heading {
+                // Jump to the leaf's exit: its inlines say nothing about the layout.
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+            }
+        }
+        return layout
+    }
+
+    /// How deep containers (quotes, lists, emphasis, links) may nest in the Swift tree.
+    /// Deeper ones are flattened into the container at this depth, so that walking the tree
+    /// recursively cannot exhaust the stack, whatever the input.
+    static let maximumDepth = 100
+
+    /// Parses `source` (CommonMark, no extensions, no smart punctuation) into a Swift tree.
+    /// `flattenedAt` is where nesting first went past `maximumDepth`, if it did.
+    static func parse(_ source: [UInt8]) -> (document: CommonMarkNode, flattenedAt: SourceLocation?) {
+        let root: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
+            }
+        }
+        guard let root else { return (CommonMarkNode(kind: .document), nil) }
+        defer { cmark_node_free(root) }
+        guard let iterator = cmark_iter_new(root) else { return (CommonMarkNode(kind: .document), nil) }
         defer { cmark_iter_free(iterator) }
 
         // Containers under construction, innermost last; leaves are appended directly.
         var stack: [CommonMarkNode] = []
         var finished = CommonMarkNode(kind: .document)
+        // Containers entered past the depth limit and not yet exited: they are left out,
+        // their children go to the innermost kept container.
+        var flattened = 0
+        var flattenedAt: SourceLocation?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            if blocksOnly, cmark_node_get_type(node).rawValue > CMARK_NODE_LAST_BLOCK.rawValue { continue }
             if event == CMARK_EVENT_ENTER {
-                let copy = copyNode(node, literal: !blocksOnly)
+                let copy = copyNode(node)
                 if isLeaf(copy.kind) {
                     if stack.isEmpty { finished = copy } else { stack[stack.count - 1].children.append(copy) }
+                } else if stack.count > maximumDepth, copy.kind != .paragraph, copy.kind != .heading {
+                    // Paragraphs and headings are kept: they hold the text.
+                    flattened += 1
+                    if flattenedAt == nil {
+                        flattenedAt = copy.range.start.line > 0 ? copy.range.start : stack.last(where: { $0.range.start.line > 0 })?.range.start
+                    }
                 } else {
                     stack.append(copy)
                 }
             } else if event == CMARK_EVENT_EXIT {
+                if flattened > 0 { flattened -= 1; continue }
                 guard let done = stack.popLast() else { continue }
                 if stack.isEmpty { finished = done } else { stack[stack.count - 1].children.append(done) }
             }
         }
-        return finished
+        return (finished, flattenedAt)
     }
 
     /// libcmark's own HTML rendering of `source`: the reference the conformance tests
@@ -82,7 +130,7 @@ public enum CommonMarkConverter {
         return String(cString: pointer)
     }
 
-    private static func copyNode(_ node: OpaquePointer, literal: Bool) -> CommonMarkNode {
+    private static func copyNode(_ node: OpaquePointer) -> CommonMarkNode {
         let type = cmark_node_get_type(node)
         var copy: CommonMarkNode
         switch type {
@@ -123,16 +171,20 @@ public enum CommonMarkConverter {
         }
         switch copy.kind {
         case .text, .code, .htmlInline, .codeBlock, .htmlBlock:
-            if literal { copy.literal = string(cmark_node_get_literal(node)) }
+            copy.literal = string(cmark_node_get_literal(node))
         case .document, .blockQuote, .list, .item, .customBlock, .paragraph, .heading,
              .thematicBreak, .softBreak, .lineBreak, .customInline, .emphasis, .strong, .link, .image:
             break
         }
-        copy.range = SourceRange(
+        copy.range = range(of: node)
+        return copy
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
             start: SourceLocation(line: Int(cmark_node_get_start_line(node)),
                                   column: Int(cmark_node_get_start_column(node))),
             end: SourceLocation(line: Int(cmark_node_get_end_line(node)),
                                 column: Int(cmark_node_get_end_column(node))))
-        return copy
     }
 }

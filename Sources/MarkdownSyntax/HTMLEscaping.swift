@@ -2,33 +2,38 @@
 public enum HTMLEscaping {
     /// Escapes text for element content and attribute values: `&`, `<`, `>` and `"`.
     public static func text(_ string: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendText(string, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `string` escaped for HTML; copies unchanged runs in one piece.
+    /// Appends `string` escaped for HTML.
     public static func appendText(_ string: String, to out: inout String) {
-        let bytes = string.utf8
-        var runStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let replacement: String?
-            switch bytes[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = nil
+        var bytes: [UInt8] = []
+        appendText(string, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `string` escaped for HTML to a byte buffer; copies unchanged runs in one piece.
+    static func appendText(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
             }
-            if let replacement {
-                if runStart != index { out += Substring(string.utf8[runStart..<index]) }
-                out += replacement
-                runStart = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        if runStart == bytes.startIndex { out += string } else { out += Substring(string.utf8[runStart..<bytes.endIndex]) }
     }
 
     /// Escapes a link destination as cmark does: URL-safe characters stay, `&` and `'`

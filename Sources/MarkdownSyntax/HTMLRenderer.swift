@@ -27,37 +27,42 @@ public struct HTMLRenderer: Sendable {
     public func render(_ blocks: [Block], extensions: some HTMLExtensions) -> String {
         var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
         writer.blocks(blocks, tight: false)
-        return writer.out
+        return writer.result
     }
 
     /// Renders inlines (as inside a paragraph) with the given hooks.
     public func renderInlines(_ inlines: [Inline], extensions: some HTMLExtensions) -> String {
         var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
         writer.inlines(inlines)
-        return writer.out
+        return writer.result
     }
 
     /// cmark's rendering of a code block: `<pre><code class="language-FIRSTWORD">`.
     public static func commonMarkCodeBlock(_ code: CodeBlock) -> String {
-        var out = "<pre><code"
+        var out: [UInt8] = Array("<pre><code".utf8)
         // cmark takes the info string up to the first white space (space, tab, \n, \v, \f, \r).
         let language = code.info.utf8.prefix { !($0 == 32 || (9...13).contains($0)) }
         if !language.isEmpty {
-            out += " class=\"language-"
+            out += " class=\"language-".utf8
             HTMLEscaping.appendText(String(decoding: language, as: UTF8.self), to: &out)
-            out += "\""
+            out += "\"".utf8
         }
-        out += ">"
-        HTMLEscaping.appendText(code.literal, to: &out)
-        out += "</code></pre>\n"
-        return out
+        out += ">".utf8
+        for line in code.lines {
+            HTMLEscaping.appendText(line.text, to: &out)
+            out.append(UInt8(ascii: "\n"))
+        }
+        out += "</code></pre>\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The state of one rendering: the output so far, and how to call back into itself.
     private struct Writer<Extensions: HTMLExtensions> {
         let allowRawHTML: Bool
         let extensions: Extensions
-        var out = ""
+        /// The HTML so far, as UTF-8: appending bytes is cheaper than appending to a String.
+        var out: [UInt8] = []
+        var result: String { String(decoding: out, as: UTF8.self) }
 
         /// Built once per writer: hooks are called for every math span and reference.
         let context: HTMLRenderContext
@@ -68,24 +73,28 @@ public struct HTMLRenderer: Sendable {
                 renderBlocks: { blocks in
                     var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.blocks(blocks, tight: false)
-                    return writer.out
+                    return writer.result
                 },
                 renderInlines: { inlines in
                     var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.inlines(inlines)
-                    return writer.out
+                    return writer.result
                 },
                 renderPlainText: { inlines in
                     var writer = Writer(allowRawHTML: allowRawHTML, extensions: extensions)
                     writer.plain(inlines)
-                    return writer.out
+                    return writer.result
                 },
                 allowRawHTML: allowRawHTML)
         }
 
         /// cmark's `cr()`: start a new line unless at the start of one.
         mutating func newline() {
-            if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+            if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+        }
+
+        mutating func emit(_ string: String) {
+            out.append(contentsOf: string.utf8)
         }
 
         mutating func blocks(_ blocks: [Block], tight: Bool) {
@@ -99,52 +108,52 @@ public struct HTMLRenderer: Sendable {
                     self.inlines(inlines)
                 } else {
                     newline()
-                    out += "<p>"
+                    emit("<p>")
                     self.inlines(inlines)
-                    out += "</p>\n"
+                    emit("</p>\n")
                 }
             case .heading(let level, let inlines, let label, let range):
                 newline()
-                out += extensions.heading(level: level, content: inlines, label: label, range: range, context: context)
+                emit(extensions.heading(level: level, content: inlines, label: label, range: range, context: context))
             case .blockQuote(let children, _):
                 newline()
-                out += "<blockquote>\n"
+                emit("<blockquote>\n")
                 blocks(children, tight: false)
                 newline()
-                out += "</blockquote>\n"
+                emit("</blockquote>\n")
             case .callout(let callout):
                 newline()
-                out += extensions.callout(callout, context: context)
+                emit(extensions.callout(callout, context: context))
             case .list(let list):
                 newline()
                 if !list.ordered {
-                    out += "<ul>\n"
+                    emit("<ul>\n")
                 } else if list.start == 1 {
-                    out += "<ol>\n"
+                    emit("<ol>\n")
                 } else {
-                    out += "<ol start=\"\(list.start)\">\n"
+                    emit("<ol start=\"\(list.start)\">\n")
                 }
                 for item in list.items {
                     newline()
-                    out += "<li>"
+                    emit("<li>")
                     blocks(item, tight: list.tight)
-                    out += "</li>\n"
+                    emit("</li>\n")
                 }
                 newline()
-                out += list.ordered ? "</ol>\n" : "</ul>\n"
+                emit(list.ordered ? "</ol>\n" : "</ul>\n")
             case .code(let code):
                 newline()
-                out += extensions.codeBlock(code, context: context)
+                emit(extensions.codeBlock(code, context: context))
             case .html(let html, _):
                 newline()
-                out += allowRawHTML ? html : "<!-- raw HTML omitted -->"
+                emit(allowRawHTML ? html : "<!-- raw HTML omitted -->")
                 newline()
             case .thematicBreak:
                 newline()
-                out += "<hr />\n"
+                emit("<hr />\n")
             case .displayMath(let tex, let label, let range):
                 newline()
-                out += extensions.displayMath(tex: tex, label: label, range: range, context: context)
+                emit(extensions.displayMath(tex: tex, label: label, range: range, context: context))
             }
         }
 
@@ -157,57 +166,57 @@ public struct HTMLRenderer: Sendable {
             case .text(let text):
                 HTMLEscaping.appendText(text, to: &out)
             case .softBreak:
-                out += "\n"
+                emit("\n")
             case .lineBreak:
-                out += "<br />\n"
+                emit("<br />\n")
             case .code(let code):
-                out += "<code>"
+                emit("<code>")
                 HTMLEscaping.appendText(code, to: &out)
-                out += "</code>"
+                emit("</code>")
             case .emphasis(let children):
-                out += "<em>"
+                emit("<em>")
                 inlines(children)
-                out += "</em>"
+                emit("</em>")
             case .strong(let children):
-                out += "<strong>"
+                emit("<strong>")
                 inlines(children)
-                out += "</strong>"
+                emit("</strong>")
             case .link(let destination, let title, let children):
-                out += "<a href=\""
+                emit("<a href=\"")
                 appendURL(destination)
-                out += "\""
+                emit("\"")
                 if !title.isEmpty {
-                    out += " title=\""
+                    emit(" title=\"")
                     HTMLEscaping.appendText(title, to: &out)
-                    out += "\""
+                    emit("\"")
                 }
-                out += ">"
+                emit(">")
                 inlines(children)
-                out += "</a>"
+                emit("</a>")
             case .image(let source, let title, let children):
-                out += "<img src=\""
+                emit("<img src=\"")
                 appendURL(source)
-                out += "\" alt=\""
+                emit("\" alt=\"")
                 plain(children)
-                out += "\""
+                emit("\"")
                 if !title.isEmpty {
-                    out += " title=\""
+                    emit(" title=\"")
                     HTMLEscaping.appendText(title, to: &out)
-                    out += "\""
+                    emit("\"")
                 }
-                out += " />"
+                emit(" />")
             case .html(let html):
-                out += allowRawHTML ? html : "<!-- raw HTML omitted -->"
+                emit(allowRawHTML ? html : "<!-- raw HTML omitted -->")
             case .math(let tex, let range):
-                out += extensions.inlineMath(tex: tex, range: range, context: context)
+                emit(extensions.inlineMath(tex: tex, range: range, context: context))
             case .reference(let label, let range):
-                out += extensions.reference(label: label, range: range, context: context)
+                emit(extensions.reference(label: label, range: range, context: context))
             }
         }
 
         mutating func appendURL(_ url: String) {
             if allowRawHTML || !HTMLEscaping.isDangerousURL(url) {
-                out += HTMLEscaping.href(url)
+                emit(HTMLEscaping.href(url))
             }
         }
 
@@ -219,7 +228,7 @@ public struct HTMLRenderer: Sendable {
                 case .text(let text), .code(let text), .html(let text):
                     HTMLEscaping.appendText(text, to: &out)
                 case .softBreak, .lineBreak:
-                    out += " "
+                    emit(" ")
                 case .emphasis(let children), .strong(let children),
                      .link(_, _, let children), .image(_, _, let children):
                     plain(children)

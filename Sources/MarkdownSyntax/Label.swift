@@ -54,3 +54,31 @@ extension CalloutKind {
         }
     }
 }
+
+extension CalloutKind {
+    /// The kind within two edits of `written` (a typo), nearest first; nil if none is that close.
+    static func closest(to written: String) -> CalloutKind? {
+        var best: (kind: CalloutKind, distance: Int)?
+        for kind in allCases {
+            let distance = editDistance(Array(written.utf8), Array(kind.rawValue.utf8))
+            if distance <= 2, distance < (best?.distance ?? Int.max) { best = (kind, distance) }
+        }
+        return best?.kind
+    }
+
+    /// Levenshtein distance with one row of memory.
+    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var diagonal = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}

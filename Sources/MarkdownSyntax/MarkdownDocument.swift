@@ -19,7 +19,7 @@ public struct FrontMatter: Hashable, Sendable {
 }
 
 /// A block-level node.
-public indirect enum Block: Hashable, Sendable {
+public enum Block: Hashable, Sendable {
     case paragraph([Inline], SourceRange)
     /// `label` is the `{#sec-...}` label written at the end of the heading, removed from its text.
     case heading(level: Int, [Inline], label: String?, SourceRange)
@@ -90,7 +90,7 @@ public struct CodeLine: Hashable, Sendable {
 }
 
 /// An inline node.
-public indirect enum Inline: Hashable, Sendable {
+public enum Inline: Hashable, Sendable {
     case text(String)
     case softBreak
     case lineBreak

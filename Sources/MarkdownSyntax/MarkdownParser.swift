@@ -15,14 +15,19 @@ public enum MarkdownParser {
 
         let text = SourceText(bytes)
         // First pass: where code and HTML blocks are, so math is not looked for there.
-        let layoutTree = CommonMarkConverter.parse(String(decoding: bytes, as: UTF8.self), blocksOnly: true)
-        let layout = BlockLayout(lineCount: text.lineCount, document: layoutTree)
+        let layout = CommonMarkConverter.blockLayout(bytes, lineCount: text.lineCount)
         var scanner = MathScanner(text: text, layout: layout, file: file)
         scanner.scan()
         diagnostics += scanner.diagnostics
 
         // Second pass: the text with math and references replaced by tokens.
-        let tree = CommonMarkConverter.parse(String(decoding: scanner.protectedText(), as: UTF8.self))
+        let (tree, flattenedAt) = CommonMarkConverter.parse(scanner.protectedText())
+        if let location = flattenedAt {
+            diagnostics.append(Diagnostic(
+                .error, file: file, location: location,
+                message: "blocks or emphasis nested more than \(CommonMarkConverter.maximumDepth) levels deep; the deeper levels are flattened",
+                sourceLine: text.text(ofLine: location.line)))
+        }
         var builder = TreeBuilder(spans: scanner.spans, text: text, file: file)
         let blocks = builder.blocks(tree.children)
         diagnostics += builder.diagnostics

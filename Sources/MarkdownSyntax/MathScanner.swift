@@ -40,8 +40,8 @@ struct MathScanner {
     /// A blank line (also `>` alone, blank inside a quote) or a line of a code or HTML block.
     private func breaksRun(_ line: Int) -> Bool {
         if layout.verbatim[line] { return true }
-        for byte in text.lineBytes(line) {
-            switch byte {
+        for index in text.lineStarts[line - 1]..<text.lineEnd(line) {
+            switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "\r"): continue
             default: return false
             }
@@ -60,7 +60,18 @@ struct MathScanner {
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
+    /// Bytes that start something the scanner handles; everything else is skipped fast.
+    private static let interesting: [Bool] = (0..<256).map { byte in
+        [UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "$"), UInt8(ascii: "@")]
+            .contains(UInt8(byte))
+    }
+
     private mutating func scanRun(from: Int, to: Int) {
+        let bytes = self.bytes
+        bytes.withUnsafeBufferPointer { buffer in scanRun(buffer, from: from, to: to) }
+    }
+
+    private mutating func scanRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         // Every `$` that may close inline math: not escaped, a non-space before it, no digit
         // after it. Openers only move forward, so one cursor into this list suffices.
         var closers: [Int] = []
@@ -76,24 +87,26 @@ struct MathScanner {
         var cursor = 0
         // Backtick run lengths known to have no closing run after a given offset.
         var noCloserAfter: [Int: Int] = [:]
+        let interesting = Self.interesting
         var index = from
         while index < to {
+            if !interesting[Int(bytes[index])] { index += 1; continue }
             switch bytes[index] {
             case UInt8(ascii: "\\"):
                 index += 2
             case UInt8(ascii: "`"):
                 var length = 1
                 while index + length < to, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
-                if let close = backtickCloser(length: length, from: index + length, to: to, known: &noCloserAfter) {
+                if let close = backtickCloser(bytes, length: length, from: index + length, to: to, known: &noCloserAfter) {
                     index = close + length
                 } else {
                     index += length
                 }
             case UInt8(ascii: "<"):
-                index = autolinkEnd(at: index, to: to) ?? index + 1
+                index = autolinkEnd(bytes, at: index, to: to) ?? index + 1
             case UInt8(ascii: "$"):
                 if index + 1 < to, bytes[index + 1] == UInt8(ascii: "$") {
-                    if let close = displayCloser(from: index + 2, to: to) {
+                    if let close = displayCloser(bytes, from: index + 2, to: to) {
                         index = addDisplayMath(open: index, close: close, runEnd: to)
                     } else {
                         let location = text.location(of: index)
@@ -117,7 +130,7 @@ struct MathScanner {
                     index += 1
                 }
             case UInt8(ascii: "@"):
-                index = reference(at: index, from: from, to: to) ?? index + 1
+                index = reference(bytes, at: index, from: from, to: to) ?? index + 1
             default:
                 index += 1
             }
@@ -125,7 +138,7 @@ struct MathScanner {
     }
 
     /// The offset of the next run of exactly `length` backticks, as CommonMark closes a code span.
-    private func backtickCloser(length: Int, from start: Int, to: Int, known: inout [Int: Int]) -> Int? {
+    private func backtickCloser(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, from start: Int, to: Int, known: inout [Int: Int]) -> Int? {
         if let after = known[length], after <= start { return nil }
         var index = start
         while index < to {
@@ -143,7 +156,7 @@ struct MathScanner {
     }
 
     /// The end of an autolink `<scheme:...>` starting at `index`: its `$` and `@` are URL text.
-    private func autolinkEnd(at index: Int, to: Int) -> Int? {
+    private func autolinkEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, to: Int) -> Int? {
         var cursor = index + 1
         let schemeStart = cursor
         while cursor < to, Self.isAlphanumeric(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "+")
@@ -163,7 +176,7 @@ struct MathScanner {
     }
 
     /// The offset of the `$$` closing display math opened before `start`, skipping escapes.
-    private func displayCloser(from start: Int, to: Int) -> Int? {
+    private func displayCloser(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to: Int) -> Int? {
         var index = start
         while index + 1 < to {
             if bytes[index] == UInt8(ascii: "\\") {
@@ -205,7 +218,7 @@ struct MathScanner {
 
     /// Records `@prefix-name` at `index` when it is a reference (not part of an e-mail
     /// address, and with one of the label prefixes); returns where scanning goes on.
-    private mutating func reference(at index: Int, from: Int, to: Int) -> Int? {
+    private mutating func reference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, from: Int, to: Int) -> Int? {
         if index > from {
             let before = bytes[index - 1]
             if Self.isAlphanumeric(before) || before >= 0x80 || before == UInt8(ascii: ".") || before == UInt8(ascii: "_")

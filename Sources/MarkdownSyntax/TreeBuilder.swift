@@ -160,8 +160,9 @@ struct TreeBuilder {
         guard let kind = CalloutKind(rawValue: written.lowercased()) else {
             let location = SourceLocation(line: paragraphRange.start.line, column: paragraphRange.start.column + 2)
             let valid = CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let suggestion = CalloutKind.closest(to: written.lowercased()).map { " (did you mean '\($0.rawValue)'?)" } ?? ""
             diagnostics.append(Diagnostic(.error, file: file, location: location, length: written.utf8.count,
-                                          message: "unknown callout kind '\(written)' (expected one of: \(valid))",
+                                          message: "unknown callout kind '\(written)'\(suggestion); the kinds are \(valid)",
                                           sourceLine: text.text(ofLine: location.line)))
             return nil
         }
@@ -283,6 +284,8 @@ struct TreeBuilder {
             }
         }
         if !pendingText.isEmpty { appendText(pendingText, to: &result) }
+        let hasContinuation = result.contains { if case .continuation = $0 { true } else { false } }
+        guard hasContinuation else { return result }
         // A span's further lines arrive as a break and a continuation token: drop both.
         var cleaned: [Piece] = []
         cleaned.reserveCapacity(result.count)
@@ -331,38 +334,37 @@ struct TreeBuilder {
     /// Calls `body` for each run of text and each token of `string`, in order.
     private func forEachToken(in string: String, _ body: (TokenPiece) -> Void) {
         guard string.utf8.contains(0xEE) else { body(.text(string)); return }
-        let bytes = Array(string.utf8)
-        var runStart = 0
-        var index = 0
-        var foundToken = false
-        while index + 2 < bytes.count {
-            guard bytes[index] == 0xEE, bytes[index + 1] == 0x80,
-                  bytes[index + 2] == 0x80 || bytes[index + 2] == 0x82 else { index += 1; continue }
-            let isStart = bytes[index + 2] == 0x80
-            var cursor = index + 3
-            var number = 0, line = 0, sawDot = false, digits = 0
-            while cursor < bytes.count, (bytes[cursor] >= UInt8(ascii: "0") && bytes[cursor] <= UInt8(ascii: "9"))
-                    || bytes[cursor] == UInt8(ascii: ".") {
-                if bytes[cursor] == UInt8(ascii: ".") { sawDot = true } else if sawDot {
-                    line = line &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0"))
-                } else {
-                    number = number &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0")); digits += 1
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] == 0xEE, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0x80 || bytes[index + 2] == 0x82 else { index += 1; continue }
+                let isStart = bytes[index + 2] == 0x80
+                var cursor = index + 3
+                var number = 0, line = 0, sawDot = false, digits = 0
+                while cursor < bytes.count, (bytes[cursor] >= UInt8(ascii: "0") && bytes[cursor] <= UInt8(ascii: "9"))
+                        || bytes[cursor] == UInt8(ascii: ".") {
+                    if bytes[cursor] == UInt8(ascii: ".") { sawDot = true } else if sawDot {
+                        line = line &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0"))
+                    } else {
+                        number = number &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0")); digits += 1
+                    }
+                    cursor += 1
                 }
-                cursor += 1
+                guard digits > 0, number < spans.count, cursor + 3 <= bytes.count,
+                      bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x81 else {
+                    index += 1; continue
+                }
+                if runStart < index { body(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))) }
+                body(isStart ? .start(number) : .continuation(number, line: line))
+                index = cursor + 3
+                runStart = index
             }
-            guard digits > 0, number < spans.count, cursor + 3 <= bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x81 else {
-                index += 1; continue
+            if runStart < bytes.count {
+                body(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]), as: UTF8.self)))
             }
-            if runStart < index { body(.text(String(decoding: bytes[runStart..<index], as: UTF8.self))) }
-            body(isStart ? .start(number) : .continuation(number, line: line))
-            foundToken = true
-            index = cursor + 3
-            runStart = index
-        }
-        if !foundToken {
-            body(.text(string))
-        } else if runStart < bytes.count {
-            body(.text(String(decoding: bytes[runStart..<bytes.count], as: UTF8.self)))
         }
     }
 

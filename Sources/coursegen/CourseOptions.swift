@@ -2,13 +2,13 @@ import ArgumentParser
 
 /// The folders every subcommand that reads a course shares.
 struct CourseOptions: ParsableArguments {
-    @Option(help: "The folder holding course.yml and the lessons.")
+    @Option(help: ArgumentHelp("The folder holding course.yml and the lessons.", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(help: "The folder holding html/*.mustache and assets/.")
+    @Option(help: ArgumentHelp("The folder holding html/*.mustache and assets/.", valueName: "dir"))
     var templates: String = "Templates"
 
-    @Option(help: "The folder the build replaces (the site goes to <output>/site).")
+    @Option(help: ArgumentHelp("The folder the build replaces (the site goes to <dir>/site).", valueName: "dir"))
     var output: String = "Output"
 
     func validate() throws {

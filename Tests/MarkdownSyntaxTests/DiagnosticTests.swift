@@ -29,10 +29,18 @@ import MarkdownSyntax
         #expect(diagnostic.location == SourceLocation(line: 3, column: 5))
         #expect(diagnostic.length == 6)
         #expect(diagnostic.message.contains("'theorm'"))
+        #expect(diagnostic.message.contains("did you mean 'theorem'?"))
         for kind in CalloutKind.allCases { #expect(diagnostic.message.contains(kind.rawValue)) }
         #expect(diagnostic.sourceLine == "> [!theorm] Typo {#thm-typo}")
         // It stays a block quote.
         if case .blockQuote? = document.blocks.last {} else { Issue.record("expected a block quote") }
+    }
+
+    @Test func unknownCalloutKindFarFromAnyHasNoSuggestion() throws {
+        let document = MarkdownParser.parse("> [!warning]\n> Careful.", file: "w.md")
+        let diagnostic = try #require(document.diagnostics.first)
+        #expect(diagnostic.message.contains("'warning'"))
+        #expect(!diagnostic.message.contains("did you mean"))
     }
 
     @Test func calloutKindIsCaseInsensitive() {

@@ -68,6 +68,20 @@ import MarkdownSyntax
         #expect(TreeWalk.math(document.blocks).first == "i:x")
     }
 
+    @Test func nestingPastTheLimitIsFlattenedAndReported() throws {
+        let quotes = String(repeating: ">", count: 20_000) + " $x$ deep\n"
+        let document = MarkdownParser.parse("Intro\n\n" + quotes, file: "deep.md")
+        let diagnostic = try #require(document.diagnostics.first)
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.message.contains("nested more than"))
+        #expect(TreeWalk.math(document.blocks) == ["i:x"])
+        _ = HTMLRenderer().render(document.blocks)
+        let emphasis = String(repeating: "*a ", count: 20_000) + String(repeating: " b*", count: 20_000)
+        let second = MarkdownParser.parse(emphasis, file: "emph.md")
+        #expect(second.diagnostics.count == 1)
+        _ = HTMLRenderer().render(second.blocks)
+    }
+
     @Test func emptyAndWhitespaceInput() {
         #expect(MarkdownParser.parse("", file: "e.md").blocks.isEmpty)
         #expect(MarkdownParser.parse("\n\n  \n", file: "e.md").blocks.isEmpty)
