@@ -16,6 +16,15 @@ public struct LessonMetadata: Hashable, Sendable {
     /// Reads front matter; a missing title becomes the slug in words
     /// (`level-sets` -> `Level sets`).
     static func read(_ frontMatter: FrontMatter?, slug: Slug, source: SourceFile) -> (LessonMetadata, [Diagnostic]) {
+        guard let frontMatter else { return (LessonMetadata(title: defaultTitle(for: slug)), []) }
+        if let simple = SimpleFrontMatter.read(frontMatter.yaml, firstLine: frontMatter.firstLine, slug: slug) {
+            return (simple, [])
+        }
+        return readYAML(frontMatter, slug: slug, source: source)
+    }
+
+    /// The full YAML reading, with diagnostics.
+    static func readYAML(_ frontMatter: FrontMatter?, slug: Slug, source: SourceFile) -> (LessonMetadata, [Diagnostic]) {
         var metadata = LessonMetadata(title: defaultTitle(for: slug))
         guard let frontMatter else { return (metadata, []) }
         var reader = YAMLReader(source: source, firstLine: frontMatter.firstLine)

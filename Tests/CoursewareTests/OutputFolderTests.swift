@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Courseware
 
@@ -92,5 +95,43 @@ import Testing
     @Test(arguments: ["index.html", "katex.min.js", ".hidden", "a..b", "théorème.html"])
     func plainNamesAreAllowed(name: String) {
         #expect(StagingFolder.isSafeComponent(name))
+    }
+
+    @Test func unchangedFilesAreLinkedFromThePreviousOutputWhichStaysIntact() throws {
+        let temp = try TemporaryFolder()
+        defer { temp.remove() }
+        try temp.write("x", to: "Out/\(OutputFolder.markerName)")
+        try temp.write("same", to: "Out/site/same.html")
+        try temp.write("old text", to: "Out/site/changed.html")
+        let output = OutputFolder(url: temp.url.appendingPathComponent("Out"), displayPath: "Out")
+        let staging = try output.makeStaging()
+        #expect(staging.previous?.standardizedFileURL == output.url.standardizedFileURL)
+        try staging.makeFolder(["site"])
+        try staging.write("same", to: ["site", "same.html"])
+        try staging.write("new text", to: ["site", "changed.html"])
+        func links(_ path: String) -> Int {
+            var info = stat()
+            return lstat(temp.url.appendingPathComponent(path).path, &info) == 0 ? Int(info.st_nlink) : -1
+        }
+        let stagingName = staging.url.lastPathComponent
+        #expect(links("Out/site/same.html") == 2)
+        #expect(links("\(stagingName)/site/changed.html") == 1)
+        // The previous output is unchanged until the commit.
+        #expect(try String(contentsOf: temp.url.appendingPathComponent("Out/site/changed.html"), encoding: .utf8) == "old text")
+        try output.commit(staging)
+        #expect(try String(contentsOf: temp.url.appendingPathComponent("Out/site/same.html"), encoding: .utf8) == "same")
+        #expect(try String(contentsOf: temp.url.appendingPathComponent("Out/site/changed.html"), encoding: .utf8) == "new text")
+        #expect(links("Out/site/same.html") == 1)
+        #expect(temp.entries() == ["Out"])
+    }
+
+    @Test func aForeignOrUnmarkedPreviousOutputIsNeverLinked() throws {
+        let temp = try TemporaryFolder()
+        defer { temp.remove() }
+        let output = OutputFolder(url: temp.url.appendingPathComponent("Out"), displayPath: "Out")
+        try FileManager.default.createDirectory(at: output.url, withIntermediateDirectories: true)
+        let staging = try output.makeStaging()
+        #expect(staging.previous == nil)
+        output.discard(staging)
     }
 }
