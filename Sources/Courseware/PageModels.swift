@@ -1,0 +1,171 @@
+import Mustache
+
+// The view models handed to the templates. Swift decides every value; the templates only
+// place them. Each model answers the names its templates use through `MustacheParent`,
+// which is both explicit (the names are listed here) and faster than reflection.
+
+/// A link to a lesson: in lists of lessons, prerequisites and the pager.
+public struct LessonLinkModel: Sendable, MustacheParent {
+    public var number: Int
+    public var title: String
+    public var href: String
+    public var isLast: Bool = false
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "href": href
+        case "isLast": isLast
+        default: nil
+        }
+    }
+}
+
+/// One lesson on the index page.
+public struct LessonEntryModel: Sendable, MustacheParent {
+    public var number: Int
+    public var title: String
+    public var href: String
+    /// The summary rendered as inline Markdown (math included).
+    public var summaryHTML: String?
+    public var prerequisites: [LessonLinkModel]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "href": href
+        case "summaryHTML": summaryHTML
+        case "prerequisites": prerequisites
+        case "hasPrerequisites": !prerequisites.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// What every page shows: the course, and where the page's title goes.
+public struct SiteModel: Sendable {
+    public var courseTitle: String
+    public var author: String?
+    public var language: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "courseTitle": courseTitle
+        case "author": author
+        case "language": language
+        default: nil
+        }
+    }
+}
+
+/// index.mustache (and course-nav.mustache).
+public struct IndexPageModel: Sendable, MustacheParent {
+    public var site: SiteModel
+    public var lessons: [LessonEntryModel]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": site.courseTitle
+        case "lessons": lessons
+        default: site.child(named: name)
+        }
+    }
+}
+
+/// One entry of a lesson's table of contents.
+public struct ContentsEntryModel: Sendable, MustacheParent {
+    public var level: Int
+    public var id: String
+    public var number: String?
+    /// The heading's inline HTML (math included).
+    public var titleHTML: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "level": level
+        case "id": id
+        case "number": number
+        case "titleHTML": titleHTML
+        default: nil
+        }
+    }
+}
+
+/// lesson.mustache.
+public struct LessonPageModel: Sendable, MustacheParent {
+    public var site: SiteModel
+    public var lessonNumber: Int
+    public var title: String
+    /// The summary rendered as inline Markdown (math included).
+    public var summaryHTML: String?
+    public var prerequisites: [LessonLinkModel]
+    public var contents: [ContentsEntryModel]
+    public var bodyHTML: String
+    public var previous: LessonLinkModel?
+    public var next: LessonLinkModel?
+    /// The list of all lessons, rendered once per build from course-nav.mustache.
+    public var courseNavigationHTML: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": "\(title) · \(site.courseTitle)"
+        case "lessonNumber": lessonNumber
+        case "title": title
+        case "summaryHTML": summaryHTML
+        case "prerequisites": prerequisites
+        case "hasPrerequisites": !prerequisites.isEmpty
+        case "contents": contents
+        case "hasContents": !contents.isEmpty
+        case "body": bodyHTML
+        case "previous": previous
+        case "next": next
+        case "courseNavigation": courseNavigationHTML
+        default: site.child(named: name)
+        }
+    }
+}
+
+/// callout.mustache: one numbered or unnumbered environment.
+public struct CalloutModel: Sendable, MustacheParent {
+    /// The callout kind as written (`theorem`), used in the CSS class.
+    public var kind: String
+    /// "Theorem", "Proof".
+    public var kindName: String
+    public var number: String?
+    public var id: String?
+    public var titleHTML: String?
+    public var bodyHTML: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "kindName": kindName
+        case "number": number
+        case "id": id
+        case "titleHTML": titleHTML
+        case "hasTitle": titleHTML != nil
+        case "isProof": kind == "proof"
+        case "bodyHTML": bodyHTML
+        default: nil
+        }
+    }
+}
+
+/// equation.mustache: a display equation, numbered when labelled.
+public struct EquationModel: Sendable, MustacheParent {
+    /// Exactly the TeX between the `$$` delimiters; the template escapes it.
+    public var tex: String
+    public var id: String?
+    public var number: String?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "tex": tex
+        case "id": id
+        case "number": number
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import MarkdownSyntax
+
+/// The render step: every page of the site as HTML text, from the numbered lessons.
+struct SiteRenderer: Sendable {
+    let config: CourseConfig
+    let lessons: [Lesson]
+    let numbering: CourseNumbering
+    let templates: SiteTemplates
+
+    /// A page: its file name inside `site/` and its HTML.
+    struct Page: Sendable {
+        var fileName: String
+        var html: String
+    }
+
+    var site: SiteModel {
+        SiteModel(courseTitle: config.title, author: config.author, language: config.language)
+    }
+
+    func link(_ lesson: Lesson) -> LessonLinkModel {
+        LessonLinkModel(number: lesson.number, title: lesson.metadata.title, href: lesson.slug.rawValue + ".html")
+    }
+
+    /// Prerequisite links, skipping unknown slugs (reported in the parse step).
+    func prerequisites(of lesson: Lesson, bySlug: [String: Lesson]) -> [LessonLinkModel] {
+        var links = lesson.metadata.prerequisites.compactMap { bySlug[$0.slug].map(link) }
+        if !links.isEmpty { links[links.count - 1].isLast = true }
+        return links
+    }
+
+    /// Each lesson's summary as HTML, in course order.
+    func summaries() -> [String?] {
+        lessons.parallelMap { lesson in
+            lesson.metadata.summary.map { SummaryText.html($0, labels: numbering.labels, allowHTML: config.allowHTML) }
+        }
+    }
+
+    func renderAll() -> [Page] {
+        let bySlug = Dictionary(lessons.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let summaries = summaries()
+        let index = IndexPageModel(site: site, lessons: lessons.indices.map { position in
+            let lesson = lessons[position]
+            return LessonEntryModel(number: lesson.number, title: lesson.metadata.title,
+                                    href: lesson.slug.rawValue + ".html", summaryHTML: summaries[position],
+                                    prerequisites: prerequisites(of: lesson, bySlug: bySlug))
+        })
+        let navigation = templates.render(index, with: "course-nav")
+        let positions = Array(lessons.indices)
+        var pages = positions.parallelMap { position in
+            renderLesson(at: position, navigation: navigation, bySlug: bySlug, summaryHTML: summaries[position])
+        }
+        pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
+        return pages
+    }
+
+    func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson], summaryHTML: String? = nil) -> Page {
+        let lesson = lessons[position]
+        let anchors = HeadingAnchors(blocks: lesson.document.blocks)
+        let extensions = LessonHTMLExtensions(
+            lesson: lesson.slug, numbers: numbering.lessons[position], labels: numbering.labels,
+            headingIDs: anchors.ids, templates: templates)
+        let renderer = HTMLRenderer(allowRawHTML: config.allowHTML)
+        let body = renderer.render(lesson.document.blocks, extensions: extensions)
+
+        var contentsExtensions = extensions
+        contentsExtensions.linkReferences = false
+        let contents = anchors.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
+            ContentsEntryModel(level: heading.level, id: heading.id,
+                               number: numbering.lessons[position].sections[heading.start],
+                               titleHTML: renderer.renderInlines(heading.content, extensions: contentsExtensions))
+        }
+        let model = LessonPageModel(
+            site: site, lessonNumber: lesson.number, title: lesson.metadata.title,
+            summaryHTML: summaryHTML, prerequisites: prerequisites(of: lesson, bySlug: bySlug),
+            contents: contents, bodyHTML: body,
+            previous: position > 0 ? link(lessons[position - 1]) : nil,
+            next: position + 1 < lessons.count ? link(lessons[position + 1]) : nil,
+            courseNavigationHTML: navigation)
+        return Page(fileName: lesson.slug.rawValue + ".html", html: templates.render(model, with: "lesson"))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// The folder a build writes into before it becomes the output. Every path is given as
+/// components that are checked one by one, so nothing can be written outside it.
+///
+/// When the output being replaced is coursegen's own, a file whose bytes are unchanged is
+/// hard-linked from it instead of written again: the previous output is only read, never
+/// changed, so a failed build still leaves it as it was, and a rebuild of an unchanged
+/// course allocates almost no new files.
+public struct StagingFolder: Sendable {
+    public let url: URL
+    /// The output this build replaces, when it is coursegen's own.
+    public let previous: URL?
+
+    public init(url: URL, previous: URL? = nil) {
+        self.url = url; self.previous = previous
+    }
+
+    /// Whether a name may be one component of an output path: not empty, not `.` or `..`,
+    /// no `/`, `\` or NUL.
+    public static func isSafeComponent(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".."
+            && !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 })
+    }
+
+    func checkedURL(_ components: [String]) throws -> URL {
+        guard !components.isEmpty else { throw OutputError(message: "empty output path") }
+        var result = url
+        for component in components {
+            guard StagingFolder.isSafeComponent(component) else {
+                throw OutputError(message: "refusing to write '\(components.joined(separator: "/"))': "
+                    + "'\(component)' is not a plain file or folder name")
+            }
+            result.appendPathComponent(component)
+        }
+        return result
+    }
+
+    /// Creates a folder (and its parents) inside the staging folder.
+    public func makeFolder(_ components: [String]) throws {
+        try FileManager.default.createDirectory(at: checkedURL(components), withIntermediateDirectories: true)
+    }
+
+    /// Writes text as UTF-8; the folder must exist.
+    public func write(_ text: String, to components: [String]) throws {
+        try write(Data(text.utf8), to: components)
+    }
+
+    public func write(_ data: Data, to components: [String]) throws {
+        let target = try checkedURL(components)
+        if reuse(data, at: components, for: target) { return }
+        // Plain open/write/close: the staging folder is swapped in as a whole, so per-file
+        // atomic writes (a temporary file and an fsync each) would only cost time.
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writeError(components) }
+        defer { close(descriptor) }
+        let written: Bool = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += result
+            }
+            return true
+        }
+        guard written else { throw writeError(components) }
+    }
+
+    /// Hard-links the previous output's file at the same place when it is a regular file
+    /// with exactly these bytes; false when there is none or linking is not possible (for
+    /// example across file systems).
+    private func reuse(_ data: Data, at components: [String], for target: URL) -> Bool {
+        guard let previous else { return false }
+        let old = components.reduce(previous) { $0.appendingPathComponent($1) }
+        var info = stat()
+        guard lstat(old.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
+        return link(old.path, target.path) == 0
+    }
+
+    private func writeError(_ components: [String]) -> OutputError {
+        OutputError(message: "cannot write '\(components.joined(separator: "/"))': \(String(cString: strerror(errno)))")
+    }
+
+    /// Copies a file's content (following symbolic links, as Debian's KaTeX fonts are links).
+    public func copy(_ source: URL, to components: [String]) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: source.resolvingSymlinksInPath())
+        } catch {
+            throw OutputError(message: "cannot read '\(source.path)': \(error.localizedDescription)")
+        }
+        try write(data, to: components)
+    }
+}
