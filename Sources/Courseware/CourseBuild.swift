@@ -19,19 +19,12 @@ public struct BuildSummary: Sendable {
 /// failed build leaves the previous output as it was.
 public enum CourseBuild {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
+        // load (the output folder, templates and assets; the course itself below)
         var diagnostics: [Diagnostic] = []
-        var failedStep: BuildStep?
-        func check(_ step: BuildStep) {
-            if failedStep == nil, diagnostics.contains(where: { $0.severity == .error }) { failedStep = step }
-        }
-
-        // load
         let output = OutputFolder(url: options.output, displayPath: options.outputDisplay)
         if let refusal = output.refusal() {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "").fileDiagnostic(.error, refusal))
         }
-        let loaded = CourseLoader(folder: options.content, displayPath: options.contentDisplay).load()
-        diagnostics += loaded.diagnostics
         let (templates, templateDiagnostics) = SiteTemplates.load(
             folder: options.templates.appendingPathComponent("html", isDirectory: true),
             displayPath: options.templatesDisplay + "/html")
@@ -39,32 +32,20 @@ public enum CourseBuild {
         let (assets, assetDiagnostics) = SiteAssets.find(
             templates: options.templates, templatesDisplay: options.templatesDisplay, katex: options.katex)
         diagnostics += assetDiagnostics
-        check(.load)
-        guard loaded.usable else { throw failure(.load, diagnostics, loaded.lessons) }
 
-        // parse
-        let files = loaded.lessons
-        let parsed = files.indices.map { $0 }.parallelMap { index -> (Lesson, [Diagnostic]) in
-            let file = files[index]
-            let document = MarkdownParser.parse(file.source.text, file: file.displayPath)
-            let (metadata, metadataDiagnostics) = LessonMetadata.read(document.frontMatter, slug: file.slug, source: file.source)
-            let lesson = Lesson(number: index + 1, slug: file.slug, metadata: metadata, document: document, source: file.source)
-            return (lesson, metadataDiagnostics + document.diagnostics)
+        let setupFailed = diagnostics.contains { $0.severity == .error }
+
+        // load, parse, number
+        let course = Course.read(folder: options.content, displayPath: options.contentDisplay)
+        diagnostics += course.diagnostics
+        if let step = setupFailed ? .load : course.failedStep {
+            throw failure(step, diagnostics, course.files)
         }
-        let lessons = parsed.map(\.0)
-        diagnostics += parsed.flatMap(\.1)
-        diagnostics += checkPrerequisites(lessons)
-        check(.parse)
-
-        // number
-        let numbering = CourseNumbering(lessons: lessons)
-        diagnostics += numbering.diagnostics
-        check(.number)
-        if let failedStep { throw failure(failedStep, diagnostics, files) }
-        guard let templates else { throw failure(.load, diagnostics, files) }
+        guard let templates else { throw failure(.load, diagnostics, course.files) }
 
         // render
-        let pages = SiteRenderer(config: loaded.config, lessons: lessons, numbering: numbering, templates: templates).renderAll()
+        let pages = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                                 templates: templates).renderAll()
 
         // write
         do {
@@ -72,11 +53,10 @@ public enum CourseBuild {
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
-            throw failure(.write, diagnostics, files)
+            throw failure(.write, diagnostics, course.files)
         }
-        let warnings = sorted(diagnostics, files)
-        return BuildSummary(lessonCount: lessons.count, fileCount: pages.count + assets.files.count + 1,
-                            siteDisplayPath: options.outputDisplay + "/site", warnings: warnings)
+        return BuildSummary(lessonCount: course.lessons.count, fileCount: pages.count + assets.files.count + 1,
+                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files))
     }
 
     /// Every prerequisite names a lesson of the course other than its own.

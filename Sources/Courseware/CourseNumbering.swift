@@ -161,7 +161,8 @@ public struct CourseNumbering: Sendable {
         var best: (distance: Int, label: String)?
         for candidate in candidates {
             let distance = editDistance(label, candidate)
-            guard distance <= limit else { continue }
+            // A suggestion must keep most of what was written ('a' is no typo of 'c').
+            guard distance <= limit, distance < max(label.count, candidate.count) else { continue }
             if best == nil || (distance, candidate) < (best!.distance, best!.label) { best = (distance, candidate) }
         }
         return best?.label

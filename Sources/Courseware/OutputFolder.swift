@@ -47,7 +47,20 @@ public struct OutputFolder: Sendable {
     /// A new, empty staging folder next to the output, holding the marker already.
     public func makeStaging() throws -> StagingFolder {
         let parent = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            // Name the file in the way when there is one; that is the usual cause.
+            var ancestor = parent
+            while ancestor.path != "/" {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    throw OutputError(message: "cannot create a folder for '\(displayPath)': '\(ancestor.path)' is a file")
+                }
+                ancestor = ancestor.deletingLastPathComponent()
+            }
+            throw OutputError(message: "cannot create a folder for '\(displayPath)': \(error.localizedDescription)")
+        }
         let staging = try OutputFolder.makeUniqueDirectory(in: parent, prefix: ".\(url.lastPathComponent).tmp-")
         var previous: URL?
         if refusal() == nil, FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputFolder.markerName).path) {

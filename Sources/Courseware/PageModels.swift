@@ -60,7 +60,7 @@ public struct SiteModel: Sendable {
     }
 }
 
-/// index.mustache (and course-nav.mustache).
+/// index.mustache.
 public struct IndexPageModel: Sendable, MustacheParent {
     public var site: SiteModel
     public var lessons: [LessonEntryModel]
@@ -69,6 +69,38 @@ public struct IndexPageModel: Sendable, MustacheParent {
         switch name {
         case "pageTitle": site.courseTitle
         case "lessons": lessons
+        default: site.child(named: name)
+        }
+    }
+}
+
+/// course-nav-item.mustache: one lesson in the list of all lessons.
+public struct NavigationItemModel: Sendable, MustacheParent {
+    public var number: Int
+    public var title: String
+    public var href: String
+    /// True on the lesson's own page (the template marks it `aria-current`).
+    public var isCurrent: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "href": href
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}
+
+/// course-nav.mustache: the list of all lessons, its items already rendered.
+public struct NavigationModel: Sendable, MustacheParent {
+    public var site: SiteModel
+    public var itemsHTML: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "items": itemsHTML
         default: site.child(named: name)
         }
     }
@@ -105,7 +137,7 @@ public struct LessonPageModel: Sendable, MustacheParent {
     public var bodyHTML: String
     public var previous: LessonLinkModel?
     public var next: LessonLinkModel?
-    /// The list of all lessons, rendered once per build from course-nav.mustache.
+    /// The list of all lessons (course-nav.mustache), this lesson marked current.
     public var courseNavigationHTML: String
 
     public func child(named name: String) -> Any? {

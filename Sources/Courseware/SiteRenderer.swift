@@ -44,10 +44,11 @@ struct SiteRenderer: Sendable {
                                     href: lesson.slug.rawValue + ".html", summaryHTML: summaries[position],
                                     prerequisites: prerequisites(of: lesson, bySlug: bySlug))
         })
-        let navigation = templates.render(index, with: "course-nav")
+        let navigation = Navigation(renderer: self)
         let positions = Array(lessons.indices)
         var pages = positions.parallelMap { position in
-            renderLesson(at: position, navigation: navigation, bySlug: bySlug, summaryHTML: summaries[position])
+            renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
+                         summaryHTML: summaries[position])
         }
         pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
         return pages
@@ -77,5 +78,31 @@ struct SiteRenderer: Sendable {
             next: position + 1 < lessons.count ? link(lessons[position + 1]) : nil,
             courseNavigationHTML: navigation)
         return Page(fileName: lesson.slug.rawValue + ".html", html: templates.render(model, with: "lesson"))
+    }
+
+    /// The list of all lessons: every item rendered once in each state (current or not),
+    /// so a page only joins strings instead of rendering the whole list again.
+    struct Navigation: Sendable {
+        let plain: [String]
+        let current: [String]
+        let renderer: SiteRenderer
+
+        init(renderer: SiteRenderer) {
+            self.renderer = renderer
+            func item(_ lesson: Lesson, _ isCurrent: Bool) -> String {
+                renderer.templates.render(NavigationItemModel(number: lesson.number, title: lesson.metadata.title,
+                                                              href: lesson.slug.rawValue + ".html", isCurrent: isCurrent),
+                                          with: "course-nav-item").ensuringFinalNewline()
+            }
+            plain = renderer.lessons.map { item($0, false) }
+            current = renderer.lessons.map { item($0, true) }
+        }
+
+        func html(current position: Int) -> String {
+            var items = ""
+            items.reserveCapacity(plain.reduce(0) { $0 + $1.utf8.count } + 32)
+            for index in plain.indices { items += index == position ? current[index] : plain[index] }
+            return renderer.templates.render(NavigationModel(site: renderer.site, itemsHTML: items), with: "course-nav")
+        }
     }
 }

@@ -5,7 +5,7 @@ import Mustache
 /// The HTML templates of a build, compiled once from `<templates>/html/*.mustache`.
 public struct SiteTemplates: Sendable {
     /// The templates the site needs; the others in the folder are partials.
-    public static let required = ["index", "lesson", "callout", "equation", "course-nav"]
+    public static let required = ["index", "lesson", "callout", "equation", "course-nav", "course-nav-item"]
 
     let library: MustacheLibrary
 

@@ -156,5 +156,7 @@ import MarkdownSyntax
         #expect(CourseNumbering.editDistance("abc", "abc") == 0)
         #expect(CourseNumbering.editDistance("thm-secnod", "thm-second") == 2)
         #expect(CourseNumbering.closest(to: "xyz", among: ["thm-a"]) == nil)
+        #expect(CourseNumbering.closest(to: "a", among: ["c"]) == nil)
+        #expect(CourseNumbering.closest(to: "onee", among: ["one", "two"]) == "one")
     }
 }

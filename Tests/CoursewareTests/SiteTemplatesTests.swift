@@ -12,7 +12,7 @@ import MarkdownSyntax
 
     static let minimal: [String: String] = [
         "index.mustache": "<h1>{{courseTitle}}</h1>", "lesson.mustache": "{{{body}}}",
-        "callout.mustache": "{{{bodyHTML}}}", "equation.mustache": "{{tex}}", "course-nav.mustache": "",
+        "callout.mustache": "{{{bodyHTML}}}", "equation.mustache": "{{tex}}", "course-nav.mustache": "", "course-nav-item.mustache": "",
     ]
 
     @Test func compilesAFolderOfTemplates() throws {

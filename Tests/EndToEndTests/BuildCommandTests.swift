@@ -47,6 +47,11 @@ import Testing
         #expect(gradient.contains("Before this lesson: <a href=\"limits.html\">Limits</a>"))
         #expect(gradient.contains("<a href=\"#sec-grad\"><span class=\"section-number\">2.1</span> Definition</a>"))
         #expect(gradient.contains("<span class=\"qed\">∎</span>"))
+        // The list of all lessons marks the page's own lesson, and only that one.
+        #expect(gradient.contains("<a href=\"gradient.html\" aria-current=\"page\">"))
+        #expect(!gradient.contains("<a href=\"limits.html\" aria-current"))
+        #expect(limits.contains("<a href=\"limits.html\" aria-current=\"page\">"))
+        #expect(BrowserTests.count("aria-current", in: gradient) == 1)
 
         let index = try fixture.read("Output/site/index.html")
         #expect(index.contains("<h1>Test Course</h1>"))

@@ -70,4 +70,17 @@ import Testing
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
     }
+
+    @Test func aWriteFailureIsReportedAndChangesNothing() throws {
+        let fixture = try Fixture(Fixture.goodCourse)
+        defer { fixture.remove() }
+        try fixture.write("not a folder", to: "blocker")
+        let outcome = try CourseGenProcess.build(in: fixture.root, output: "blocker/Output")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("blocker/Output: error: "))
+        #expect(outcome.stderr.contains("cannot create a folder for 'blocker/Output': "))
+        #expect(outcome.stderr.contains("blocker' is a file; the previous output is unchanged"))
+        #expect(try fixture.read("blocker") == "not a folder")
+        #expect(fixture.entries() == ["Content", "blocker"])
+    }
 }
