@@ -9,6 +9,8 @@ public struct BuildSummary: Sendable {
     public var siteDisplayPath: String
     /// Warnings do not fail a build; they are reported with it.
     public var warnings: [Diagnostic]
+    /// The LaTeX documents written into `<output>/latex/`, by file name, in course order.
+    public var latexDocuments: [String] = []
 }
 
 /// `coursegen build`: the pipeline load -> parse -> number -> render -> write.
@@ -29,6 +31,10 @@ public enum CourseBuild {
             folder: options.templates.appendingPathComponent("html", isDirectory: true),
             displayPath: options.templatesDisplay + "/html")
         diagnostics += templateDiagnostics
+        let (latexTemplates, latexTemplateDiagnostics) = LaTeXTemplates.load(
+            folder: options.templates.appendingPathComponent("latex", isDirectory: true),
+            displayPath: options.templatesDisplay + "/latex")
+        diagnostics += latexTemplateDiagnostics
         let (assets, assetDiagnostics) = SiteAssets.find(
             templates: options.templates, templatesDisplay: options.templatesDisplay, katex: options.katex)
         diagnostics += assetDiagnostics
@@ -41,22 +47,26 @@ public enum CourseBuild {
         if let step = setupFailed ? .load : course.failedStep {
             throw failure(step, diagnostics, course.files)
         }
-        guard let templates else { throw failure(.load, diagnostics, course.files) }
+        guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
 
         // render
         let pages = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
                                  templates: templates).renderAll()
+        let documents = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                                  templates: latexTemplates).renderAll()
 
         // write
         do {
-            try write(pages: pages, assets: assets, to: output)
+            try write(pages: pages, assets: assets, latex: documents, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
             throw failure(.write, diagnostics, course.files)
         }
-        return BuildSummary(lessonCount: course.lessons.count, fileCount: pages.count + assets.files.count + 1,
-                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files))
+        return BuildSummary(lessonCount: course.lessons.count,
+                            fileCount: pages.count + assets.files.count + 1 + documents.count,
+                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
+                            latexDocuments: documents.map(\.fileName))
     }
 
     /// Every prerequisite names a lesson of the course other than its own.
@@ -86,13 +96,16 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, to output: OutputFolder) throws {
+    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
+                      to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
             _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+            try staging.makeFolder(["latex"])
+            _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
             try output.commit(staging)
         } catch {
             output.discard(staging)
