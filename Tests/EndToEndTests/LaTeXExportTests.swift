@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// The LaTeX documents compiled with latexmk through `coursegen build --pdf`: they compile
+/// with no errors, undefined references or missing characters, they show hostile text as
+/// written, and every number matches the site's.
+@Suite(.serialized) struct LaTeXExportTests {
+    /// A course built with `--pdf` into a fresh folder.
+    struct Built {
+        let output: URL
+        var latex: URL { output.appendingPathComponent("latex") }
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+    }
+
+    static func buildWithPDF(content: URL, in root: URL) throws -> Built {
+        _ = try ExternalTool.find("latexmk")
+        let package = CourseGenProcess.packageRoot
+        let outcome = try CourseGenProcess.run(
+            ["build", "--pdf", "--content", content.path,
+             "--templates", package.appendingPathComponent("Templates").path,
+             "--output", root.appendingPathComponent("Output").path], in: root)
+        #expect(outcome.status == 0, "coursegen build --pdf failed:\n\(outcome.stderr)")
+        #expect(outcome.stderr == "", "warnings from the build or LaTeX:\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Compiled "), "\(outcome.stdout)")
+        return Built(output: root.appendingPathComponent("Output"))
+    }
+
+    /// Every document compiled cleanly: a PDF, no `!` error, no undefined reference, no missing character.
+    static func checkLogs(_ built: Built) throws -> [String] {
+        let documents = try FileManager.default.contentsOfDirectory(atPath: built.latex.path)
+            .filter { $0.hasSuffix(".tex") }.sorted()
+        for document in documents {
+            let stem = String(document.dropLast(4))
+            #expect(FileManager.default.fileExists(atPath: built.latex.appendingPathComponent(stem + ".pdf").path),
+                    "no PDF for \(document)")
+            let log = try built.read("latex/" + stem + ".log")
+            let lines = log.split(separator: "\n").map(String.init)
+            #expect(!lines.contains { $0.hasPrefix("!") }, "\(document): TeX error")
+            #expect(!log.lowercased().contains("undefined"), "\(document): \(lines.filter { $0.lowercased().contains("undefined") })")
+            #expect(!log.contains("Missing character"), "\(document): \(lines.filter { $0.contains("Missing character") })")
+        }
+        return documents
+    }
+
+    static func pdfText(_ pdf: URL) throws -> String {
+        let outcome = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"])
+        #expect(outcome.status == 0, "pdftotext: \(outcome.stderr)")
+        return outcome.stdout
+    }
+
+    /// What `pdftotext` gives for a few glyphs that are drawn from math fonts or as
+    /// ligatures, mapped back to the characters written; spacing collapsed.
+    static func normalized(_ text: String) -> String {
+        var text = text
+        for (shown, written) in [("ﬁ", "fi"), ("ﬂ", "fl"), ("ﬀ", "ff"), ("ﬃ", "ffi"), ("ﬄ", "ffl"),
+                                  (". . .", "…"), ("∥", "‖"), ("̸=", "≠"), ("∆", "Δ")] {
+            text = text.replacingOccurrences(of: shown, with: written)
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    static func artifacts() throws -> URL {
+        let folder = CourseGenProcess.packageRoot.appendingPathComponent("TestArtifacts/latex")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func hostileTextCompilesAndReadsAsWritten() throws {
+        let fixture = try Fixture(LaTeXFixtures.hostileCourse)
+        defer { fixture.remove() }
+        let built = try Self.buildWithPDF(content: fixture.root.appendingPathComponent("Content"), in: fixture.root)
+        let documents = try Self.checkLogs(built)
+        #expect(documents == ["course.tex", "hostile-answers.tex", "hostile-exercises.tex", "hostile.tex"])
+        #expect(try built.read("latex/hostile.tex").contains("letterpaper"))
+        let text = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("hostile.pdf")))
+        for (markdown, shown) in LaTeXFixtures.hostile {
+            #expect(text.contains(Self.normalized(shown)), "\(markdown) is not shown as \(shown) in:\n\(text)")
+        }
+        #expect(text.contains("Lesson 1: Hostile #1: $ & _"))
+        #expect(text.contains("Hostile & 100% {course}"))
+        #expect(text.contains("\\end{CodeBlock} # % & ~ ^ _ { } α ∇"))
+    }
+
+    @Test func sampleCourseCompilesWithTheSiteNumbers() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("coursegen-latex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let built = try Self.buildWithPDF(content: CourseGenProcess.packageRoot.appendingPathComponent("Content"), in: root)
+        let documents = try Self.checkLogs(built)
+        #expect(documents.contains("course.tex") && documents.count == 10, "\(documents)")
+        try Self.checkNumberParity(built)
+
+        // The first pages of the book, kept for people to look at.
+        let artifacts = try Self.artifacts()
+        for old in try FileManager.default.contentsOfDirectory(atPath: artifacts.path) where old.hasPrefix("course-") {
+            try FileManager.default.removeItem(at: artifacts.appendingPathComponent(old))
+        }
+        let render = try ExternalTool.run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "4",
+            built.latex.appendingPathComponent("course.pdf").path, artifacts.appendingPathComponent("course").path])
+        #expect(render.status == 0, "pdftoppm: \(render.stderr)")
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: artifacts.path).filter { $0.hasPrefix("course-") }
+        #expect(pngs.count == 4, "\(pngs)")
+    }
+
+    @Test func fixtureCourseCompilesWithTheSiteNumbers() throws {
+        let fixture = try Fixture(LaTeXFixtures.fixtureCourse)
+        defer { fixture.remove() }
+        let built = try Self.buildWithPDF(content: fixture.root.appendingPathComponent("Content"), in: fixture.root)
+        let documents = try Self.checkLogs(built)
+        #expect(documents == ["basics-answers.tex", "basics-exercises.tex", "basics.tex", "course.tex",
+                              "more-answers.tex", "more-exercises.tex", "more.tex"])
+        try Self.checkNumberParity(built)
+        // `separate`: the handout carries no answers.
+        #expect(!(try built.read("latex/basics.tex")).contains("\\section*{Answers}"))
+        let book = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("course.pdf")))
+        for expected in ["Theorem 2.1 (Main)", "Theorem 2.2", "Lemma 2.1 (Helper)", "Proposition 2.1", "Corollary 2.1 (Last)",
+                         "Definition 1.1 (Point)", "Example 1.1", "Remark 1.1 (Careful)", "Caution 1.1", "Note",
+                         "By Definition 1.1 and Equation (1.1), Section 1.1 holds.", "Ann Author", "Image: a plot"] {
+            #expect(book.contains(expected), "missing \(expected)")
+        }
+        #expect(!book.contains("raw html"))
+        // A handout names items of other lessons in the site's words, without a link target.
+        let handout = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more.pdf")))
+        #expect(handout.contains("By Definition 1.1 and Equation (1.1), Section 1.1 holds."))
+    }
+
+    /// Every numbered item has the same number in the HTML pages and the book: labelled
+    /// items through the book's `.aux`, sections through its table of contents, callouts in
+    /// reading order through its text.
+    static func checkNumberParity(_ built: Built) throws {
+        let site = built.output.appendingPathComponent("site")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.path)
+            .filter { $0.hasSuffix(".html") && $0 != "index.html" }
+        // Lessons in course order: by their kicker number.
+        var html: [(lesson: Int, text: String)] = []
+        for page in pages {
+            let text = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            let number = Int(text.firstMatch(of: /<p class="lesson-kicker">Lesson (\d+)<\/p>/)?.1 ?? "0") ?? 0
+            html.append((number, text))
+        }
+        html.sort { $0.lesson < $1.lesson }
+
+        var htmlLabels: [String: String] = [:]
+        var htmlSections: [String] = []
+        var htmlCallouts: [String] = []
+        for (_, text) in html {
+            for match in text.matches(of: /<div class="callout [^"]*" id="([^"]+)">\n<p class="callout-heading"><span class="callout-kind">\w+ ([\d.]+)<\/span>/) {
+                htmlLabels[String(match.1)] = String(match.2)
+            }
+            for match in text.matches(of: /<div class="equation" id="([^"]+)">\n<div class="math display">[^<]*<\/div>\n<span class="equation-number">\(([\d.]+)\)<\/span>/) {
+                htmlLabels[String(match.1)] = String(match.2)
+            }
+            for match in text.matches(of: /<h[23] id="([^"]+)"><span class="section-number">([\d.]+)<\/span>/) {
+                htmlSections.append(String(match.2))
+                if match.1.hasPrefix("sec-") { htmlLabels[String(match.1)] = String(match.2) }
+            }
+            for match in text.matches(of: /<span class="callout-kind">(\w+) ([\d.]+)<\/span>/) {
+                htmlCallouts.append(match.1 + " " + match.2)
+            }
+        }
+        #expect(!htmlLabels.isEmpty && !htmlSections.isEmpty && !htmlCallouts.isEmpty)
+
+        let aux = try built.read("latex/course.aux")
+        var latexLabels: [String: String] = [:]
+        // amsmath's \tag writes its number in one more pair of braces.
+        for match in aux.matches(of: /\\newlabel\{([^}]+)\}\{\{\{?([^{}]*)\}/) where !match.1.hasSuffix("@cref") {
+            latexLabels[String(match.1)] = String(match.2)
+        }
+        #expect(latexLabels == htmlLabels)
+
+        let toc = try built.read("latex/course.toc")
+        let latexSections = toc.matches(of: /\\contentsline \{(?:sub)?section\}\{\\numberline \{([\d.]+)\}/).map { String($0.1) }
+        #expect(latexSections == htmlSections)
+
+        let book = try pdfText(built.latex.appendingPathComponent("course.pdf"))
+        let kinds = "Definition|Theorem|Lemma|Proposition|Corollary|Example|Remark|Caution"
+        let heading = try Regex<(Substring, Substring)>("(?m)^((?:\(kinds)) \\d+\\.\\d+)(?=[ .(]|$)")
+        let latexCallouts = book.matches(of: heading).map { String($0.1) }
+        // Callout headings start a line in the text; a reference may too, so the site's
+        // callouts must appear in order among them, and nothing else may.
+        var remaining = latexCallouts[...]
+        for callout in htmlCallouts {
+            guard let found = remaining.firstIndex(of: callout) else {
+                Issue.record("\(callout) of the site is not in the book (book: \(latexCallouts))")
+                return
+            }
+            remaining = remaining[(found + 1)...]
+        }
+        #expect(Set(latexCallouts) == Set(htmlCallouts))
+    }
+}
