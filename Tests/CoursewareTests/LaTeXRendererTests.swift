@@ -50,8 +50,8 @@ import Testing
 
             Inline $x_1 < y$ and @eq-one and @sec-first.
             """)])
-        #expect(tex.contains("\\cgnumber{section}{1.1}\n\\section{First}\\label{sec-first}\n"))
-        #expect(tex.contains("\\cgnumber{subsection}{1.1.1}\n\\subsection{Inner}\n"))
+        #expect(tex.contains("\\cgnumber{section}{1.1}\n\\section{\\texorpdfstring{First}{First}}\\label{sec-first}\n"))
+        #expect(tex.contains("\\cgnumber{subsection}{1.1.1}\n\\subsection{\\texorpdfstring{Inner}{Inner}}\n"))
         #expect(tex.contains("\\begin{equation}\na_{1} * b \\% c\n\\tag{1.1}\\label{eq-one}\n\\end{equation}\n"))
         #expect(tex.contains("Inline \\(x_1 < y\\) and \\hyperref[eq-one]{Equation~(\\ref*{eq-one})}"))
         #expect(tex.contains("\\hyperref[sec-first]{Section~\\ref*{sec-first}}"))

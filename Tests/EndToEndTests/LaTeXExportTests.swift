@@ -40,6 +40,7 @@ import Testing
             #expect(!lines.contains { $0.hasPrefix("!") }, "\(document): TeX error")
             #expect(!log.lowercased().contains("undefined"), "\(document): \(lines.filter { $0.lowercased().contains("undefined") })")
             #expect(!log.contains("Missing character"), "\(document): \(lines.filter { $0.contains("Missing character") })")
+            #expect(!log.contains("Warning:"), "\(document): \(lines.filter { $0.contains("Warning:") })")
         }
         return documents
     }

@@ -3,7 +3,7 @@
 /// Every character that means something to TeX is replaced by a command that prints it,
 /// ligatures that would change what is printed (`--`, `''`, `,,`, `<<`) are broken, and
 /// characters outside ASCII are kept as UTF-8 when the preamble knows them (Latin-1 through
-/// `inputenc`, the rest through `\newunicodechar`, see `LaTeXUnicode`) or written as
+/// `inputenc`, the rest through `\DeclareUnicodeCharacter`, see `LaTeXUnicode`) or written as
 /// `[U+XXXX]` when it does not, so a document never fails on an unknown character.
 public enum LaTeXEscaping {
     /// Escapes running text.

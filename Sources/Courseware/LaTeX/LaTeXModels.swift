@@ -1,6 +1,6 @@
 import Mustache
 
-/// What every LaTeX template gets: the course, the paper, and the `\newunicodechar` lines.
+/// What every LaTeX template gets: the course, the paper, and the `\DeclareUnicodeCharacter` lines.
 /// Text fields are LaTeX already (escaped by `LaTeXEscaping`), so the templates place them
 /// with `<%& name %>`, never HTML-escaped.
 struct LaTeXDocumentModel: Sendable, MustacheParent {

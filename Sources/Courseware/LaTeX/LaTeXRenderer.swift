@@ -57,7 +57,9 @@ struct LaTeXRenderer {
             return level <= 1 ? "\\cgtitleheading{" + title + "}\n" : "\\paragraph*{" + title + "}\n"
         }
         let command = sectionCommands[min(level - 2, sectionCommands.count - 1)]
-        var out = "\\cgnumber{" + command + "}{" + number + "}\n\\" + command + "{" + title + "}"
+        // The PDF outline cannot show math or commands, so it gets the plain words.
+        let outline = "\\texorpdfstring{" + title + "}{" + LaTeXEscaping.text(plainText(content)) + "}"
+        var out = "\\cgnumber{" + command + "}{" + number + "}\n\\" + command + "{" + outline + "}"
         if let label { out += "\\label{" + label + "}" }
         return out + "\n"
     }
@@ -99,6 +101,21 @@ struct LaTeXRenderer {
         let lines = code.lines.map { LaTeXEscaping.verbatimLine($0.text) }
         let environment = lines.contains { $0.contains("\\end{CodeBlock}") } ? "CodeBlockAlt" : "CodeBlock"
         return "\\begin{" + environment + "}\n" + lines.map { $0 + "\n" }.joined() + "\\end{" + environment + "}\n"
+    }
+
+    /// Inlines as the words they show, math as its TeX.
+    func plainText(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .softBreak, .lineBreak: " "
+            case .emphasis(let children), .strong(let children), .link(_, _, let children), .image(_, _, let children):
+                plainText(children)
+            case .html: ""
+            case .math(let tex, _): tex
+            case .reference(let label, _): labels[label]?.referenceText ?? "@" + label
+            }
+        }.joined()
     }
 
     func render(_ inlines: [Inline]) -> String {

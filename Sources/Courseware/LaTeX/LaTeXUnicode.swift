@@ -2,7 +2,7 @@
 ///
 /// Latin-1 (U+00A0 to U+00FF) and the punctuation below are known to LaTeX's UTF-8
 /// input already; the symbols in `definitions` are taught to it in the preamble with
-/// `\newunicodechar`, so they also work inside math and code blocks.
+/// `\DeclareUnicodeCharacter`, so they also work inside math and code blocks.
 public enum LaTeXUnicode {
     /// Punctuation LaTeX's UTF-8 input maps by itself (T1 and TS1 encodings).
     static let kernel: Set<UInt32> = [
@@ -53,8 +53,12 @@ public enum LaTeXUnicode {
         (0xA0...0xFF).contains(scalar.value) || kernel.contains(scalar.value) || defined.contains(scalar.value)
     }
 
-    /// The `\newunicodechar` lines of the preamble.
+    /// The `\DeclareUnicodeCharacter` lines of the preamble (which, unlike
+    /// `\newunicodechar`, redefine the arrows LaTeX knows in text only without a warning).
     public static var preamble: String {
-        definitions.map { "\\newunicodechar{\($0.0)}{\\ensuremath{\($0.1)}}\n" }.joined()
+        definitions.map {
+            "\\DeclareUnicodeCharacter{" + LaTeXEscaping.hex($0.0.unicodeScalars.first!.value)
+                + "}{\\ensuremath{" + $0.1 + "}} % " + String($0.0) + "\n"
+        }.joined()
     }
 }
