@@ -1,33 +1,290 @@
-// Smart constructors. PLACEHOLDER implementations (no canonicalization yet); the
-// calculus-core work replaces the bodies while keeping these signatures.
+import BigInt
+
+// Smart constructors: the only way expressions are built, so every Expr is canonical.
+//
+// Canonical form (see docs/CALCULUS.md, "Expressions"):
+// - sums are flat, have at most one numeric term (first), like terms collected
+//   (2x + 3x = 5x), terms sorted by the total order of Expr+Order.swift;
+// - products are flat, have at most one numeric coefficient (first, never 1), like
+//   bases combined (x·x^2 = x^3, e·e^x = e^(x+1)), factors sorted by (base, exponent);
+//   a numeric coefficient times a single sum is distributed (2(x+1) = 2x + 2), other
+//   products of sums are kept as written;
+// - powers: x^0 = 1, x^1 = x, numbers to integer powers folded, numbers to rational
+//   powers as coefficient · radical with the radicand free of perfect powers and no
+//   radical in a denominator, (x^a)^b = x^(ab) only where that holds for all real x,
+//   e^x is exp(x);
+// - functions take exact values at special arguments (Expr+FunctionValues.swift).
 
 extension Expr {
     public static func num(_ n: Int) -> Expr { .number(Rational(n)) }
     public static let zero = Expr.num(0)
     public static let one = Expr.num(1)
+    public static let minusOne = Expr.num(-1)
 
+    /// The canonical sum of `terms`.
     public static func sum(_ terms: [Expr]) -> Expr {
-        let t = terms.filter { $0 != .zero }
-        if t.isEmpty { return .zero }
-        return t.count == 1 ? t[0] : .add(t)
+        if terms.count == 1, case .add = terms[0] { return terms[0] }
+        var constant = Rational.zero
+        // Like terms are found by a linear scan while there are few (the common case, and
+        // cheaper than hashing whole subtrees), through an index once there are many.
+        var rests: [Expr] = []
+        var coefficients: [Rational] = []
+        var index: [Expr: Int]? = nil
+        func add(_ t: Expr) {
+            switch t {
+            case .number(let r):
+                constant += r
+            case .add(let inner):
+                for u in inner { add(u) }
+            case .constant, .symbol, .pow, .mul, .function, .piecewise:
+                let (c, rest) = t.coefficientAndRest
+                if let found = index?[rest] ?? (index == nil ? rests.firstIndex(of: rest) : nil) {
+                    coefficients[found] += c
+                } else {
+                    rests.append(rest)
+                    coefficients.append(c)
+                    if index != nil {
+                        index![rest] = rests.count - 1
+                    } else if rests.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: rests.enumerated().map { ($1, $0) })
+                    }
+                }
+            }
+        }
+        for t in terms { add(t) }
+        var kept: [Int] = []
+        kept.reserveCapacity(rests.count)
+        for i in rests.indices where !coefficients[i].isZero { kept.append(i) }
+        if kept.isEmpty { return .number(constant) }
+        if kept.count > 1 { kept.sort { Expr.compare(rests[$0], rests[$1]) < 0 } }
+        var result: [Expr] = []
+        result.reserveCapacity(kept.count + 1)
+        if !constant.isZero { result.append(.number(constant)) }
+        for i in kept { result.append(Expr.scaled(rests[i], by: coefficients[i])) }
+        return result.count == 1 ? result[0] : .add(result)
     }
+
+    /// `c · rest` for a canonical `rest` without numeric coefficient (and not a sum).
+    static func scaled(_ rest: Expr, by c: Rational) -> Expr {
+        if c.isOne { return rest }
+        if c.isZero { return .zero }
+        if case .mul(let f) = rest { return .mul([.number(c)] + f) }
+        if case .number(let r) = rest { return .number(r * c) }
+        if case .add = rest { return product([.number(c), rest]) }
+        return .mul([.number(c), rest])
+    }
+
+    /// A term split into numeric coefficient and the rest: `3 x y` -> (3, x y).
+    public var coefficientAndRest: (coefficient: Rational, rest: Expr) {
+        switch self {
+        case .number(let r): return (r, .one)
+        case .mul(let f):
+            if case .number(let r) = f[0] {
+                return (r, f.count == 2 ? f[1] : .mul(Array(f.dropFirst())))
+            }
+            return (.one, self)
+        case .symbol, .constant, .add, .pow, .function, .piecewise:
+            return (.one, self)
+        }
+    }
+
+    /// A factor split into base and exponent: `x^2` -> (x, 2), `exp(a)` -> (e, a), `x` -> (x, 1).
+    public var baseAndExponent: (base: Expr, exponent: Expr) {
+        switch self {
+        case .pow(let b, let e): return (b, e)
+        case .function(.exp, let a): return (.constant(.e), a)
+        case .number, .symbol, .constant, .add, .mul, .function, .piecewise: return (self, .one)
+        }
+    }
+
+    /// The canonical product of `factors`.
     public static func product(_ factors: [Expr]) -> Expr {
-        if factors.contains(.zero) { return .zero }
-        let f = factors.filter { $0 != .one }
-        if f.isEmpty { return .one }
-        return f.count == 1 ? f[0] : .mul(f)
+        productCombining(factors, rounds: 0)
     }
+
+    private static func productCombining(_ factors: [Expr], rounds: Int) -> Expr {
+        var coefficient = Rational.one
+        var bases: [Expr] = []
+        var exponents: [[Expr]] = []
+        var originals: [Expr] = []
+        var index: [Expr: Int]? = nil
+        var sawZero = false
+        func take(_ f: Expr) {
+            switch f {
+            case .number(let r):
+                if r.isZero { sawZero = true }
+                coefficient *= r
+            case .mul(let inner):
+                for u in inner { take(u) }
+            case .symbol, .constant, .add, .pow, .function, .piecewise:
+                let (b, e) = f.baseAndExponent
+                if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
+                    exponents[found].append(e)
+                } else {
+                    bases.append(b)
+                    exponents.append([e])
+                    originals.append(f)
+                    if index != nil {
+                        index![b] = bases.count - 1
+                    } else if bases.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: bases.enumerated().map { ($1, $0) })
+                    }
+                }
+            }
+        }
+        for f in factors { take(f) }
+        if sawZero { return .zero }
+
+        var result: [Expr] = []
+        var needsAnotherRound = false
+        for (k, b) in bases.enumerated() {
+            let es = exponents[k]
+            if es.count == 1 {
+                result.append(originals[k])
+                continue
+            }
+            let p = power(b, sum(es))
+            switch p {
+            case .number(let r):
+                coefficient *= r
+            case .mul(let inner):
+                for u in inner {
+                    if case .number(let r) = u { coefficient *= r } else { result.append(u) }
+                }
+                needsAnotherRound = true
+            case .pow(let pb, _) where pb != b:
+                result.append(p)
+                needsAnotherRound = true
+            case .symbol, .constant, .add, .pow, .function, .piecewise:
+                result.append(p)
+            }
+        }
+        if coefficient.isZero { return .zero }
+        if needsAnotherRound && rounds < 3 {
+            return productCombining([.number(coefficient)] + result, rounds: rounds + 1)
+        }
+        if result.isEmpty { return .number(coefficient) }
+        if result.count > 1 {
+            result.sort { a, b in
+                let (ba, ea) = a.baseAndExponent, (bb, eb) = b.baseAndExponent
+                let c = compare(ba, bb)
+                return c != 0 ? c < 0 : compare(ea, eb) < 0
+            }
+        }
+        if coefficient.isOne { return result.count == 1 ? result[0] : .mul(result) }
+        // A number times one sum is distributed, so 2(x + 1) and 2x + 2 are one expression.
+        if result.count == 1, case .add(let terms) = result[0] {
+            return sum(terms.map { scaledTerm($0, by: coefficient) })
+        }
+        return .mul([.number(coefficient)] + result)
+    }
+
+    /// A canonical term (not a sum) times a number.
+    private static func scaledTerm(_ t: Expr, by c: Rational) -> Expr {
+        let (k, rest) = t.coefficientAndRest
+        return scaled(rest, by: k * c)
+    }
+
+    /// The canonical power `base^exponent`.
     public static func power(_ base: Expr, _ exponent: Expr) -> Expr {
-        if exponent == .one { return base }
         if exponent == .zero { return .one }
-        return .pow(base, exponent)
+        if exponent == .one { return base }
+        switch base {
+        case .number(let b):
+            if b.isOne { return .one }
+            guard case .number(let r) = exponent else { return .pow(base, exponent) }
+            if let n = r.intValue, r.isInteger {
+                if let v = b.power(n) { return .number(v) }
+                return .pow(base, exponent) // 0^negative or too large: kept, reported on evaluation
+            }
+            if r.isInteger { return .pow(base, exponent) }
+            return numericRadical(b, r) ?? .pow(base, exponent)
+        case .constant(.e):
+            return apply(.exp, exponent)
+        case .function(.exp, let a):
+            // (e^a)^b = e^(ab) for all real a, b since e^a > 0.
+            return apply(.exp, product([a, exponent]))
+        case .pow(let b, let e):
+            if powersCombine(inner: e, outer: exponent) {
+                return power(b, product([e, exponent]))
+            }
+            return .pow(base, exponent)
+        case .mul(let factors):
+            if case .number(let r) = exponent, r.isInteger {
+                return product(factors.map { power($0, exponent) })
+            }
+            // Pull a positive numeric coefficient out of a root: sqrt(4x) = 2 sqrt(x).
+            if case .number(let c) = factors[0], c.isPositive, case .number = exponent {
+                let rest: Expr = factors.count == 2 ? factors[1] : .mul(Array(factors.dropFirst()))
+                return product([power(.number(c), exponent), power(rest, exponent)])
+            }
+            return .pow(base, exponent)
+        case .function(.abs, let a):
+            if case .number(let r) = exponent, let n = r.intValue, r.isInteger, n % 2 == 0 {
+                return power(a, exponent)
+            }
+            return .pow(base, exponent)
+        case .add(let terms):
+            // A sum under a numeric power is kept primitive (integer coefficients without a
+            // common factor): (2z + 4)^-1 = (1/2)(z + 2)^-1, so that every spelling of it,
+            // including the printed 1/(2 (z + 2)), is one canonical expression.
+            if case .number = exponent, let content = sumContent(terms), !content.isOne {
+                let primitive = sum(terms.map { scaledTerm($0, by: content.reciprocal) })
+                return product([power(.number(content), exponent), .pow(primitive, exponent)])
+            }
+            return .pow(base, exponent)
+        case .symbol, .constant, .function, .piecewise:
+            return .pow(base, exponent)
+        }
     }
-    public static func apply(_ f: Function, _ arg: Expr) -> Expr { .function(f, arg) }
+
+    /// The positive rational c such that terms/c have coprime integer coefficients.
+    static func sumContent(_ terms: [Expr]) -> Rational? {
+        // Machine-word path first; BigInt only when a coefficient or the lcm is large.
+        var gcdOfNumerators = 0, lcmOfDenominators = 1
+        var small = true
+        for t in terms {
+            guard case .small(let n, let d) = t.coefficientAndRest.coefficient.storage else { small = false; break }
+            gcdOfNumerators = Rational.gcd(gcdOfNumerators, n)
+            let (l, overflow) = (lcmOfDenominators / Rational.gcd(lcmOfDenominators, d)).multipliedReportingOverflow(by: d)
+            if overflow { small = false; break }
+            lcmOfDenominators = l
+        }
+        if small { return Rational(gcdOfNumerators, lcmOfDenominators) }
+        var numerators = BigInt(0)
+        var denominators = BigInt(1)
+        for t in terms {
+            let c = t.coefficientAndRest.coefficient
+            numerators = numerators.greatestCommonDivisor(with: c.numerator)
+            denominators = denominators / denominators.greatestCommonDivisor(with: c.denominator) * c.denominator
+        }
+        if numerators == 0 { return nil }
+        return Rational(numerators, denominators)
+    }
+
+    /// Whether (b^inner)^outer = b^(inner·outer) for every real b where both sides are
+    /// defined: always for an integer outer exponent, and for a rational inner exponent
+    /// with odd numerator ((x^2)^(1/2) is |x|, not x).
+    static func powersCombine(inner: Expr, outer: Expr) -> Bool {
+        if case .number(let r) = outer, r.isInteger { return true }
+        if case .number(let r) = inner {
+            return r.hasOddNumerator
+        }
+        return false
+    }
+
+    public static func apply(_ f: Function, _ arg: Expr) -> Expr {
+        exactFunctionValue(f, arg) ?? .function(f, arg)
+    }
+
     public static func sqrt(_ x: Expr) -> Expr { power(x, .number(Rational(1, 2))) }
 
     public static func + (a: Expr, b: Expr) -> Expr { sum([a, b]) }
-    public static func - (a: Expr, b: Expr) -> Expr { sum([a, product([.num(-1), b])]) }
-    public static prefix func - (a: Expr) -> Expr { product([.num(-1), a]) }
+    public static func - (a: Expr, b: Expr) -> Expr { sum([a, product([.minusOne, b])]) }
+    public static prefix func - (a: Expr) -> Expr { product([.minusOne, a]) }
     public static func * (a: Expr, b: Expr) -> Expr { product([a, b]) }
-    public static func / (a: Expr, b: Expr) -> Expr { product([a, power(b, .num(-1))]) }
+    public static func / (a: Expr, b: Expr) -> Expr { product([a, power(b, .minusOne)]) }
+
+    /// An exact rational as an expression.
+    public static func rational(_ n: Int, _ d: Int) -> Expr { .number(Rational(n, d)) }
 }

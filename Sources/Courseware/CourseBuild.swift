@@ -49,11 +49,20 @@ public enum CourseBuild {
         }
         guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
 
+        // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
+        let calc = course.lessons.parallelMap { CalcLessonEvaluation($0) }
+        diagnostics += calc.flatMap(\.diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
+
         // render
-        let pages = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
-                                 templates: templates).renderAll()
-        let documents = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
-                                  templates: latexTemplates).renderAll()
+        var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                                templates: templates)
+        site.calc = calc
+        let pages = site.renderAll()
+        var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                             templates: latexTemplates)
+        book.calc = calc
+        let documents = book.renderAll()
 
         // write
         do {

@@ -20,6 +20,8 @@ public struct CourseNumbering: Sendable {
         public var callouts: [SourceLocation: String] = [:]
         public var equations: [SourceLocation: String] = [:]
         public var sections: [SourceLocation: String] = [:]
+        /// Exercises and figures from calc blocks, by where their fence starts.
+        public var calcBlocks: [SourceLocation: String] = [:]
     }
 
     public init(lessons: [Lesson]) {
@@ -79,7 +81,14 @@ public struct CourseNumbering: Sendable {
                                 "only ## and ### headings are numbered sections, so only they can carry a label"))
                         }
                     }
-                case .paragraph, .blockQuote, .list, .code, .html, .thematicBreak:
+                case .code(let code):
+                    // Calc exercises and figures are numbered like callouts (CALC.md 2).
+                    if let (kind, label) = CalcInfo.numbered(code.info) {
+                        let number = next(kind)
+                        result.calcBlocks[code.range.start] = number
+                        if let label { record(label, kind, number, code.range) }
+                    }
+                case .paragraph, .blockQuote, .list, .html, .thematicBreak:
                     break
                 }
             }).walk(lesson.document.blocks)

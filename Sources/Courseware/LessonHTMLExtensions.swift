@@ -12,6 +12,8 @@ struct LessonHTMLExtensions: HTMLExtensions {
     let templates: SiteTemplates
     /// False inside the table of contents, whose entries are links already.
     var linkReferences = true
+    /// The lesson's evaluated calc blocks, rendered in place of their code.
+    var calc = CalcLessonEvaluation()
 
     func inlineMath(tex: String, range: SourceRange, context: HTMLRenderContext) -> String {
         var out = "<span class=\"math inline\">"
@@ -65,8 +67,11 @@ struct LessonHTMLExtensions: HTMLExtensions {
     }
 
     func codeBlock(_ code: CodeBlock, context: HTMLRenderContext) -> String {
-        // `calc` blocks are shown as code until they are evaluated.
-        HTMLRenderer.commonMarkCodeBlock(code)
+        if let evaluated = calc.blocks[code.range.start] {
+            return CalcHTMLRenderer(number: numbers.calcBlocks[code.range.start], file: calc.file)
+                .render(evaluated, context: context)
+        }
+        return HTMLRenderer.commonMarkCodeBlock(code)
     }
 
     /// The end-of-proof mark, placed at the end of the proof's last paragraph as books do,

@@ -6,6 +6,8 @@ struct SiteRenderer: Sendable {
     let lessons: [Lesson]
     let numbering: CourseNumbering
     let templates: SiteTemplates
+    /// Per lesson (course order), its evaluated calc blocks; empty renders them as code.
+    var calc: [CalcLessonEvaluation] = []
 
     /// A page: its file name inside `site/` and its HTML.
     struct Page: Sendable {
@@ -57,11 +59,13 @@ struct SiteRenderer: Sendable {
     func renderLesson(at position: Int, navigation: String, bySlug: [String: Lesson], summaryHTML: String? = nil) -> Page {
         let lesson = lessons[position]
         let anchors = HeadingAnchors(blocks: lesson.document.blocks)
-        let extensions = LessonHTMLExtensions(
+        var extensions = LessonHTMLExtensions(
             lesson: lesson.slug, numbers: numbering.lessons[position], labels: numbering.labels,
             headingIDs: anchors.ids, templates: templates)
+        if position < calc.count { extensions.calc = calc[position] }
         let renderer = HTMLRenderer(allowRawHTML: config.allowHTML)
-        let body = renderer.render(lesson.document.blocks, extensions: extensions)
+        var body = renderer.render(lesson.document.blocks, extensions: extensions)
+        body += CalcHTMLRenderer.exerciseList(extensions.calc, numbers: numbering.lessons[position])
 
         var contentsExtensions = extensions
         contentsExtensions.linkReferences = false

@@ -6,5 +6,5 @@ struct CourseGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coursegen",
         abstract: "Turns Markdown lessons with math into verified courseware.",
-        subcommands: [Build.self])
+        subcommands: [Build.self, Calc.self, Check.self])
 }

@@ -122,6 +122,20 @@ import Testing
             #expect(book.contains(expected), "missing \(expected)")
         }
         #expect(!book.contains("raw html"))
+        // Calc blocks: worked example, exercises numbered as on the site, the figure, and the
+        // computed answers in the appendix.
+        for expected in ["Worked example", "Exercise 2.1", "Exercise 2.2", "Figure 2.1", "Level sets of f",
+                         "Hint. Normalize the direction first.", "Exercise 2.1 and Figure 2.1"] {
+            #expect(book.contains(expected), "missing \(expected)")
+        }
+        let site = try built.read("site/more.html")
+        #expect(site.contains("Exercise 2.1") && site.contains("Exercise 2.2") && site.contains("Figure 2.1"))
+        let appendix = String(book[(book.range(of: "Answers")?.upperBound ?? book.endIndex)...])
+        #expect(appendix.contains("−2") || appendix.contains("-2"), "the computed answer -2 is not in the appendix:\n\(appendix)")
+        let sheet = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more-exercises.pdf")))
+        #expect(sheet.contains("Exercise 2.1") && sheet.contains("Exercise 2.2") && sheet.contains("Hint. Normalize the direction first."))
+        let key = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more-answers.pdf")))
+        #expect(key.contains("Exercise 2.1") && key.contains("Exercise 2.2") && (key.contains("−2") || key.contains("-2")))
         // A handout names items of other lessons in the site's words, without a link target.
         let handout = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more.pdf")))
         #expect(handout.contains("By Definition 1.1 and Equation (1.1), Section 1.1 holds."))
@@ -147,18 +161,30 @@ import Testing
         var htmlSections: [String] = []
         var htmlCallouts: [String] = []
         for (_, text) in html {
+            // Numbered items of the page in reading order, by where each starts.
+            var items: [(String.Index, String)] = []
+            defer { htmlCallouts += items.sorted { $0.0 < $1.0 }.map(\.1) }
             for match in text.matches(of: /<div class="callout [^"]*" id="([^"]+)">\n<p class="callout-heading"><span class="callout-kind">\w+ ([\d.]+)<\/span>/) {
                 htmlLabels[String(match.1)] = String(match.2)
             }
             for match in text.matches(of: /<div class="equation" id="([^"]+)">\n<div class="math display">[^<]*<\/div>\n<span class="equation-number">\(([\d.]+)\)<\/span>/) {
                 htmlLabels[String(match.1)] = String(match.2)
             }
+            for match in text.matches(of: /<div class="calc-exercise" id="([^"]+)">\n<p class="calc-exercise-title"><strong>Exercise ([\d.]+)<\/strong>/) {
+                // Unlabelled exercises get an id made from their number; only labels go to the aux.
+                if match.1.hasPrefix("ex-") { htmlLabels[String(match.1)] = String(match.2) }
+                items.append((match.range.lowerBound, "Exercise " + match.2))
+            }
+            for match in text.matches(of: /<figure class="calc-figure" id="([^"]+)">[\s\S]*?<span class="figure-number">Figure ([\d.]+)\.<\/span>/) {
+                if match.1.hasPrefix("fig-") { htmlLabels[String(match.1)] = String(match.2) }
+                items.append((match.range.lowerBound, "Figure " + match.2))
+            }
             for match in text.matches(of: /<h[23] id="([^"]+)"><span class="section-number">([\d.]+)<\/span>/) {
                 htmlSections.append(String(match.2))
                 if match.1.hasPrefix("sec-") { htmlLabels[String(match.1)] = String(match.2) }
             }
             for match in text.matches(of: /<span class="callout-kind">(\w+) ([\d.]+)<\/span>/) {
-                htmlCallouts.append(match.1 + " " + match.2)
+                items.append((match.range.lowerBound, match.1 + " " + match.2))
             }
         }
         #expect(!htmlLabels.isEmpty && !htmlSections.isEmpty && !htmlCallouts.isEmpty)
@@ -176,8 +202,8 @@ import Testing
         #expect(latexSections == htmlSections)
 
         let book = try pdfText(built.latex.appendingPathComponent("course.pdf"))
-        let kinds = "Definition|Theorem|Lemma|Proposition|Corollary|Example|Remark|Caution"
-        let heading = try Regex<(Substring, Substring)>("(?m)^((?:\(kinds)) \\d+\\.\\d+)(?=[ .(]|$)")
+        let kinds = "Definition|Theorem|Lemma|Proposition|Corollary|Example|Remark|Caution|Exercise|Figure"
+        let heading = try Regex<(Substring, Substring)>("(?m)^((?:\(kinds)) \\d+\\.\\d+)(?=[ .(:]|$)")
         let latexCallouts = book.matches(of: heading).map { String($0.1) }
         // Callout headings start a line in the text; a reference may too, so the site's
         // callouts must appear in order among them, and nothing else may.

@@ -112,7 +112,31 @@ enum LaTeXFixtures {
 
             ## Closing {#sec-closing}
 
-            See @cor-last and @sec-results and @sec-closing.
+            See @cor-last and @sec-results and @sec-closing, @ex-dir and @fig-bowl.
+
+            ```calc
+            g(x, y) = x^2 y
+            gradient at (1, 2)
+            ```
+
+            ```calc exercise {#ex-dir}
+            f(x, y) = x^2 - y^2
+            ask directional at (1, 2) toward (3, 4)
+            answer -2
+            hint Normalize the direction first.
+            ```
+
+            ```calc exercise
+            h(x, y) = 3 x + 5 y
+            ask gradient at (0, 0)
+            ask value at (1, 1)
+            ```
+
+            ```calc plot {#fig-bowl}
+            f(x, y) = x^2 + 2 y^2
+            contour x in [-3, 3], y in [-3, 3] levels 6
+            caption Level sets of $f$.
+            ```
             """,
     ]
 }

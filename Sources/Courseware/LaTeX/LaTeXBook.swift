@@ -10,6 +10,8 @@ struct LaTeXBook: Sendable {
     let lessons: [Lesson]
     let numbering: CourseNumbering
     let templates: LaTeXTemplates
+    /// Per lesson (course order), its evaluated calc blocks; empty renders them as code.
+    var calc: [CalcLessonEvaluation] = []
 
     /// A document: its file name inside `latex/` and its LaTeX.
     struct Document: Sendable {
@@ -32,6 +34,10 @@ struct LaTeXBook: Sendable {
         let lesson = lessons[position]
         var renderer = LaTeXRenderer(numbers: numbering.lessons[position], labels: numbering.labels)
         if !wholeCourse { renderer.lessonsInDocument = [lesson.slug] }
+        if position < calc.count { renderer.calc = calc[position] }
+        // The sheet and key stand alone: their references print the site's words.
+        var standalone = renderer
+        standalone.lessonsInDocument = []
         let summary = lesson.metadata.summary.map { text -> String in
             let document = MarkdownParser.parse(text, file: lesson.displayPath)
             return document.blocks.map { block -> String in
@@ -42,7 +48,8 @@ struct LaTeXBook: Sendable {
         return LaTeXLessonModel(number: lesson.number, slug: lesson.slug.rawValue,
                                 title: LaTeXEscaping.text(lesson.metadata.title), summary: summary,
                                 body: renderer.render(lesson.document.blocks),
-                                exercises: LaTeXBook.noExercises, answers: LaTeXBook.noAnswers)
+                                exercises: standalone.exerciseSheet() ?? LaTeXBook.noExercises,
+                                answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
 
     func renderAll() -> [Document] {

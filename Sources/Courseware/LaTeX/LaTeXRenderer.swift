@@ -13,6 +13,8 @@ struct LaTeXRenderer {
     /// The lessons in this document: references to them go through `\ref`; references to
     /// other lessons print the site's text without a link. Nil: every lesson (the book).
     var lessonsInDocument: Set<Slug>? = nil
+    /// The lesson's evaluated calc blocks, rendered in place of their code.
+    var calc = CalcLessonEvaluation()
     /// Heading levels shift down by one in the book, where the lesson is the chapter.
     var sectionCommands: [String] = ["section", "subsection", "subsubsection"]
 
@@ -97,6 +99,7 @@ struct LaTeXRenderer {
     }
 
     func codeBlock(_ code: CodeBlock) -> String {
+        if let calc = calcBlock(code) { return calc }
         // Two environments, so a line reading `\end{CodeBlock}` cannot end the block early.
         let lines = code.lines.map { LaTeXEscaping.verbatimLine($0.text) }
         let environment = lines.contains { $0.contains("\\end{CodeBlock}") } ? "CodeBlockAlt" : "CodeBlock"

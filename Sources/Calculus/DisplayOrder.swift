@@ -1,0 +1,100 @@
+/// The order in which printers lay out terms and factors: the textbook's, not the
+/// canonical one.
+///
+/// Factors of one category keep a stable order: variables by name, functions by the
+/// first variable of their argument.
+///
+/// Terms: descending total degree in the variables, then by exponents of the
+/// alphabetically first variable (x^2 before x y before y^2), then by text; terms
+/// without variables come last. Factors: numbers and radicals, constants, variables and
+/// their numeric powers alphabetically, function calls and variables to variable powers,
+/// `e^{..}`, other powers, sums.
+enum DisplayOrder {
+    static func terms(_ terms: [Expr]) -> [Expr] {
+        if terms.count < 2 { return terms }
+        let keyed = terms.map { (term: $0, key: TermKey($0.coefficientAndRest.rest)) }
+        return keyed.sorted { $0.key.precedes($1.key) }.map(\.term)
+    }
+
+    struct TermKey {
+        var isConstant: Bool
+        var degree: Rational
+        var exponents: [(String, Rational)]   // sorted by name
+        var rest: Expr
+
+        init(_ rest: Expr) {
+            var map: [String: Rational] = [:]
+            var others = false
+            func visit(_ f: Expr) {
+                switch f {
+                case .symbol(let s): map[s, default: .zero] += .one
+                case .pow(.symbol(let s), .number(let r)): map[s, default: .zero] += r
+                case .mul(let fs): for g in fs { visit(g) }
+                case .number, .constant: break
+                case .pow, .add, .function, .piecewise: others = true
+                }
+            }
+            visit(rest)
+            exponents = map.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            degree = exponents.reduce(Rational.zero) { $0 + $1.1 }
+            isConstant = exponents.isEmpty && (!others || rest.symbols.isEmpty)
+            self.rest = rest
+        }
+
+        func precedes(_ other: TermKey) -> Bool {
+            if isConstant != other.isConstant { return !isConstant }
+            if degree != other.degree { return other.degree < degree }
+            var i = 0
+            while i < exponents.count && i < other.exponents.count {
+                let (a, ea) = exponents[i], (b, eb) = other.exponents[i]
+                if a != b { return a < b }          // the term with the earlier variable first
+                if ea != eb { return eb < ea }
+                i += 1
+            }
+            if exponents.count != other.exponents.count { return exponents.count > other.exponents.count }
+            // Rare full tie (e.g. sin(x) against cos(y)): the printed text decides.
+            return rest.plainText < other.rest.plainText
+        }
+    }
+
+    static func factors(_ factors: [Expr]) -> [Expr] {
+        if factors.count < 2 { return factors }
+        return factors.enumerated().sorted { a, b in
+            let ca = category(a.element), cb = category(b.element)
+            if ca != cb { return ca < cb }
+            if ca == 2 {
+                let na = symbolName(a.element), nb = symbolName(b.element)
+                if na != nb { return na < nb }
+            }
+            if ca == 3 {
+                // cos(x) sin(y): functions by the first variable of their argument.
+                let va = a.element.symbols.min() ?? "", vb = b.element.symbols.min() ?? ""
+                if va != vb { return va < vb }
+            }
+            let c = Expr.compare(a.element, b.element)
+            return c != 0 ? c < 0 : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func category(_ f: Expr) -> Int {
+        switch f {
+        case .number: return 0
+        case .pow(.number, _): return 0
+        case .constant: return 1
+        case .symbol, .pow(.symbol, .number): return 2
+        case .pow(.symbol, _): return 3   // y x^(y - 1): a variable exponent after plain powers
+        case .function(.exp, _): return 4
+        case .function, .pow(.function, _): return 3
+        case .pow(.constant, _): return 1
+        case .pow, .mul, .piecewise: return 5
+        case .add: return 6
+        }
+    }
+
+    static func symbolName(_ f: Expr) -> String {
+        switch f {
+        case .symbol(let s), .pow(.symbol(let s), _): return s
+        default: return ""
+        }
+    }
+}

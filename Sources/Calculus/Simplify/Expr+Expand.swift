@@ -1,0 +1,95 @@
+/// Polynomial expansion and common-factor extraction, the algebra behind the display form.
+extension Expr {
+    /// Largest number of terms an expansion may produce before it is abandoned (the
+    /// unexpanded form is then kept): expansion is only a candidate for a shorter form.
+    static let expansionTermLimit = 256
+
+    /// Multiplies out products of sums and positive integer powers of sums (at most
+    /// the 12th), leaving function arguments alone; nil when the result would be too big.
+    public func expanded() -> Expr? {
+        switch self {
+        case .number, .symbol, .constant, .function, .piecewise: return self
+        case .add(let ts):
+            var out: [Expr] = []
+            for t in ts {
+                guard let e = t.expanded() else { return nil }
+                if case .add(let inner) = e { out.append(contentsOf: inner) } else { out.append(e) }
+                if out.count > Self.expansionTermLimit { return nil }
+            }
+            return Expr.sum(out)
+        case .mul(let fs):
+            var terms: [Expr] = [.one]
+            for f in fs {
+                guard let e = f.expanded() else { return nil }
+                let parts: [Expr]
+                if case .add(let inner) = e { parts = inner } else { parts = [e] }
+                if terms.count * parts.count > Self.expansionTermLimit { return nil }
+                var next: [Expr] = []
+                next.reserveCapacity(terms.count * parts.count)
+                for t in terms { for p in parts { next.append(Expr.product([t, p])) } }
+                terms = next
+            }
+            return Expr.sum(terms)
+        case .pow(let b, let e):
+            guard case .add = b, case .number(let r) = e, let n = r.intValue, r.isInteger, n > 1, n <= 12 else { return self }
+            guard let base = b.expanded() else { return nil }
+            let baseTerms: [Expr]
+            if case .add(let inner) = base { baseTerms = inner } else { return Expr.power(base, e) }
+            // Multiply term lists directly: building the product of two equal sums would
+            // fold it back into a power.
+            var terms = baseTerms
+            for _ in 1..<n {
+                if terms.count * baseTerms.count > Self.expansionTermLimit { return nil }
+                var next: [Expr] = []
+                for t in terms { for u in baseTerms { next.append(Expr.product([t, u])) } }
+                guard case .add(let collected) = Expr.sum(next) else { return Expr.sum(next) }
+                terms = collected
+            }
+            let result = Expr.sum(terms)
+            return result
+        }
+    }
+
+    /// A sum written as content · common factors · primitive sum:
+    /// `6 x^2 y - 4 x y^2` -> (2, [x, y], 3 x - 2 y). Content is positive unless every
+    /// term is negative. Nil when nothing is common (content 1, no factors).
+    public func commonFactorSplit(requiringFactors: Bool = false) -> (content: Rational, factors: [Expr], primitive: Expr)? {
+        guard case .add(let terms) = self else { return nil }
+        var common: [(base: Expr, exponent: Expr)]? = nil
+        for t in terms {
+            let rest = t.coefficientAndRest.rest
+            var mine: [(Expr, Expr)] = []
+            let factors: [Expr]
+            if case .mul(let fs) = rest { factors = fs } else if rest == .one { factors = [] } else { factors = [rest] }
+            for f in factors { mine.append(f.baseAndExponent) }
+            if let current = common {
+                var kept: [(base: Expr, exponent: Expr)] = []
+                for (b, e) in current {
+                    guard let match = mine.first(where: { $0.0 == b }) else { continue }
+                    if case .number(let x) = e, case .number(let y) = match.1, x.isPositive, y.isPositive {
+                        kept.append((b, .number(x < y ? x : y)))
+                    } else if e == match.1 {
+                        kept.append((b, e))
+                    }
+                }
+                common = kept
+                if requiringFactors && kept.isEmpty { return nil }
+            } else {
+                common = mine.filter { pair in
+                    if case .number(let x) = pair.1 { return x.isPositive }
+                    return true
+                }.map { (base: $0.0, exponent: $0.1) }
+            }
+        }
+        if requiringFactors && (common ?? []).isEmpty { return nil }
+        guard var content = Expr.sumContent(terms) else { return nil }
+        if terms.allSatisfy({ $0.hasNegativeSign }) { content = -content }
+        let factors = (common ?? []).map { Expr.power($0.base, $0.exponent) }
+        if content.isOne && factors.isEmpty { return nil }
+        let divisor = Expr.product([.number(content)] + factors)
+        let inverse = Expr.power(divisor, .minusOne)
+        let primitive = Expr.sum(terms.map { Expr.product([$0, inverse]) })
+        return (content, factors, primitive)
+    }
+}
+

@@ -1,0 +1,170 @@
+/// One rewrite: returns a new expression, or nil when it does not apply.
+public struct Rule: Sendable {
+    public let name: String
+    public let rewrite: @Sendable (Expr) -> Expr?
+
+    public init(_ name: String, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
+        self.name = name
+        self.rewrite = rewrite
+    }
+}
+
+/// A named, ordered collection of rules; the first rule that applies wins.
+public struct RuleSet: Sendable {
+    public let name: String
+    public let rules: [Rule]
+
+    public init(_ name: String, _ rules: [Rule]) {
+        self.name = name
+        self.rules = rules
+    }
+
+    /// The first rule's rewrite of `e`, or nil when none applies.
+    public func apply(_ e: Expr) -> Expr? {
+        for r in rules {
+            if let out = r.rewrite(e), out != e { return out }
+        }
+        return nil
+    }
+}
+
+/// Combinators that turn rules into whole-expression transformations.
+public enum Rewriting {
+    /// Rebuilds bottom-up: children first (through the smart constructors), then `rules`
+    /// at the node, repeated while it changes (at most `limit` times per node).
+    public static func postOrder(_ rules: RuleSet, limit: Int = 8) -> @Sendable (Expr) -> Expr {
+        { e in walk(e, rules, limit) }
+    }
+
+    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int) -> Expr {
+        var fired = false
+        return walk(e, rules, limit, fired: &fired)
+    }
+
+    /// The walk, reporting whether any rule fired anywhere (if none did, the result is
+    /// the input and already a fixpoint).
+    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int, fired: inout Bool) -> Expr {
+        var below = false
+        let rebuilt = e.mapChildren { walk($0, rules, limit, fired: &below) }
+        var current = rebuilt
+        var n = 0
+        while n < limit, let next = rules.apply(current) {
+            current = next
+            n += 1
+        }
+        if below || n > 0 { fired = true }
+        return current
+    }
+
+    /// Post-order walks of `rules` until a walk fires no rule (at most `limit` walks).
+    /// Subtrees in which no rule fired are remembered, so later walks skip them.
+    public static func exhaustively(_ rules: RuleSet, limit: Int = 6) -> @Sendable (Expr) -> Expr {
+        { e in
+            var current = e
+            var stable: Set<Expr> = []
+            for _ in 0..<limit {
+                var fired = false
+                let next = walk(current, rules, 8, fired: &fired, stable: &stable)
+                if !fired || next == current { return next }
+                current = next
+            }
+            return current
+        }
+    }
+
+    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int, fired: inout Bool, stable: inout Set<Expr>) -> Expr {
+        switch e {
+        case .number, .symbol, .constant: return e
+        case .add, .mul, .pow, .function, .piecewise: break
+        }
+        if stable.contains(e) { return e }
+        var below = false
+        let rebuilt = e.mapChildren { walk($0, rules, limit, fired: &below, stable: &stable) }
+        var current = rebuilt
+        var n = 0
+        while n < limit, let next = rules.apply(current) {
+            current = next
+            n += 1
+        }
+        if below || n > 0 { fired = true } else { stable.insert(current) }
+        return current
+    }
+
+    /// Applies `step` until the result stops changing (at most `limit` times).
+    public static func fixpoint(_ step: @escaping @Sendable (Expr) -> Expr, limit: Int = 6) -> @Sendable (Expr) -> Expr {
+        { e in
+            var current = e
+            for _ in 0..<limit {
+                let next = step(current)
+                if next == current { return current }
+                current = next
+            }
+            return current
+        }
+    }
+
+    /// Applies the transformations in order.
+    public static func chain(_ steps: [@Sendable (Expr) -> Expr]) -> @Sendable (Expr) -> Expr {
+        { e in steps.reduce(e) { $1($0) } }
+    }
+}
+
+extension Expr {
+    /// The same node with every child transformed, rebuilt through the smart constructors
+    /// (the node itself when no child changed: canonical children make a canonical node).
+    public func mapChildren(_ f: (Expr) -> Expr) -> Expr {
+        switch self {
+        case .number, .symbol, .constant: return self
+        case .add(let ts):
+            let mapped = ts.map(f)
+            return mapped == ts ? self : Expr.sum(mapped)
+        case .mul(let fs):
+            let mapped = fs.map(f)
+            return mapped == fs ? self : Expr.product(mapped)
+        case .pow(let b, let e):
+            let (nb, ne) = (f(b), f(e))
+            return nb == b && ne == e ? self : Expr.power(nb, ne)
+        case .function(let fn, let a):
+            let na = f(a)
+            return na == a ? self : Expr.apply(fn, na)
+        case .piecewise(let pieces, let otherwise):
+            return Expr.makePiecewise(pieces.map { Piece(condition: $0.condition.mapExpressions(f), value: f($0.value)) },
+                                      otherwise: f(otherwise))
+        }
+    }
+
+    /// A size measure for choosing between equivalent forms: the number of nodes, where
+    /// a numeric coefficient of ±1 and a denominator exponent of -1 are free.
+    public var complexity: Int {
+        switch self {
+        case .number(let r): return r.isInteger ? 1 : 2
+        case .symbol, .constant: return 1
+        case .add(let ts): return ts.reduce(ts.count - 1) { $0 + $1.complexity }
+        case .mul(let fs):
+            var total = fs.count - 1
+            for f in fs {
+                if case .number(let r) = f, r.magnitude.isOne { continue }
+                total += f.complexity
+            }
+            return total
+        case .pow(let b, let e):
+            if e == .minusOne { return b.complexity + 1 }
+            return b.complexity + e.complexity + 1
+        case .function(_, let a): return a.complexity + 1
+        case .piecewise(let pieces, let otherwise):
+            return pieces.reduce(otherwise.complexity + 1) { $0 + $1.value.complexity + 3 }
+        }
+    }
+}
+
+extension Condition {
+    /// The same condition with every compared expression transformed.
+    public func mapExpressions(_ f: (Expr) -> Expr) -> Condition {
+        switch self {
+        case .compare(let a, let op, let b): return .compare(f(a), op, f(b))
+        case .pointCompare(let a, let op, let b): return .pointCompare(a.map(f), op, b.map(f))
+        case .and(let a, let b): return .and(a.mapExpressions(f), b.mapExpressions(f))
+        case .or(let a, let b): return .or(a.mapExpressions(f), b.mapExpressions(f))
+        }
+    }
+}

@@ -1,0 +1,314 @@
+/// The simplifier: named rule sets, combined by post-order walks and a fixpoint, that
+/// bring canonical expressions into the form a textbook prints.
+///
+/// Rule sets (each rule returns a shorter or more conventional equivalent, or nothing):
+/// - `pythagorean`: c·R·sin²(a) + c·R·cos²(a) = c·R (also cosh² - sinh² = 1);
+/// - `logistic`: c·log(σ(a)) - c·log(1 - σ(a)) = c·a;
+/// - `commonDenominator`: a sum with fractions becomes one fraction over the least
+///   common denominator, numerator expanded, collected and factored, when that is shorter;
+/// - `nestedFractions`: the same for sums inside a product or under a power, kept when
+///   the whole shrinks (`-y/(x^2 (y^2/x^2 + 1))` = `-y/(x^2 + y^2)`);
+/// - `exponentials`: a negative exponential in a denominator sum is cleared by
+///   multiplying through (`-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`) when shorter;
+/// - `expansion`: products and powers of sums are multiplied out when that is shorter;
+/// - `commonFactor`: the content and common factors of a sum are pulled out when that
+///   is shorter (x² y + x y² = x y (x + y));
+/// - `signs`: a negative coefficient moves into a sum factor when that leaves fewer
+///   minus signs (-y (x - y) = y (y - x)).
+///
+/// "Shorter" is `Expr.complexity` (node count); ties keep the form already there, so
+/// each rule strictly shrinks and the walk terminates.
+public enum Simplify {
+    /// Rebuilds `e` through the smart constructors (for trees assembled from raw cases).
+    public static func canonical(_ e: Expr) -> Expr {
+        switch e {
+        case .number, .symbol, .constant: return e
+        case .add(let ts): return Expr.sum(ts.map(canonical))
+        case .mul(let fs): return Expr.product(fs.map(canonical))
+        case .pow(let b, let x): return Expr.power(canonical(b), canonical(x))
+        case .function(let f, let a): return Expr.apply(f, canonical(a))
+        case .piecewise(let pieces, let otherwise):
+            return Expr.makePiecewise(pieces.map { Piece(condition: $0.condition.mapExpressions(canonical), value: canonical($0.value)) },
+                                      otherwise: canonical(otherwise))
+        }
+    }
+
+    /// The textbook display form. Idempotent: `display(display(e)) == display(e)`.
+    public static func display(_ e: Expr) -> Expr {
+        displayTransform(e)
+    }
+
+    /// Applies `display` to every entry of a vector or matrix.
+    public static func display(_ v: Value) -> Value { v.map(display) }
+
+    static let displayRules = RuleSet("display", [pythagorean, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
+
+    static let displayTransform: @Sendable (Expr) -> Expr =
+        Rewriting.exhaustively(displayRules, limit: 6)
+
+    /// Keeps `candidate` only when it is strictly shorter than `e`.
+    static func ifShorter(_ candidate: Expr?, than e: Expr) -> Expr? {
+        guard let c = candidate, c != e, c.complexity < e.complexity else { return nil }
+        return c
+    }
+
+    // MARK: Pythagorean identities
+
+    public static let pythagorean = Rule("pythagorean") { e in
+        guard case .add(let terms) = e else { return nil }
+        // For each term with a sin(a)^2 factor, look for the matching cos(a)^2 term.
+        for (i, t) in terms.enumerated() {
+            guard let (arg, other) = squaredFactor(t, .sin) else { continue }
+            for (j, u) in terms.enumerated() where j != i {
+                guard let (arg2, other2) = squaredFactor(u, .cos), arg2 == arg, other2 == other else { continue }
+                var rest = terms
+                rest.remove(at: max(i, j))
+                rest.remove(at: min(i, j))
+                return Expr.sum(rest + [other])
+            }
+        }
+        for (i, t) in terms.enumerated() {
+            guard let (arg, other) = squaredFactor(t, .cosh) else { continue }
+            for (j, u) in terms.enumerated() where j != i {
+                guard let (arg2, other2) = squaredFactor(u, .sinh), arg2 == arg, other2 == -other else { continue }
+                var rest = terms
+                rest.remove(at: max(i, j))
+                rest.remove(at: min(i, j))
+                return Expr.sum(rest + [other])
+            }
+        }
+        return nil
+    }
+
+    /// For a term `R·f(a)^2`: (a, R).
+    static func squaredFactor(_ t: Expr, _ f: Function) -> (Expr, Expr)? {
+        let factors: [Expr]
+        if case .mul(let fs) = t { factors = fs } else { factors = [t] }
+        for (k, g) in factors.enumerated() {
+            if case .pow(.function(let h, let a), .num(2)) = g, h == f {
+                var others = factors
+                others.remove(at: k)
+                return (a, Expr.product(others))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Common denominator
+
+    public static let commonDenominator = Rule("commonDenominator") { e in
+        ifShorter(combinedOverCommonDenominator(e), than: e)
+    }
+
+    /// Sums with fractions inside a product or under a power (`1/(x^2 (y^2/x^2 + 1))`):
+    /// each such sum is put over its common denominator, and the whole is kept when
+    /// shorter (here `1/(x^2 + y^2)`), even if the sum alone would not shrink.
+    public static let nestedFractions = Rule("nestedFractions") { e in
+        switch e {
+        case .pow(let b, .number(let k)):
+            guard let combined = combinedOverCommonDenominator(b) else { return nil }
+            return ifShorter(Expr.power(combined, .number(k)), than: e)
+        case .mul(let fs):
+            guard fs.contains(where: { f in
+                if case .add(let ts) = f { return ts.contains(where: hasDenominator) }
+                if case .pow(.add(let ts), .number) = f { return ts.contains(where: hasDenominator) }
+                return false
+            }) else { return nil }
+            var changed = false
+            let replaced = fs.map { f -> Expr in
+                if let c = combinedOverCommonDenominator(f) { changed = true; return c }
+                if case .pow(let b, .number(let k)) = f, let c = combinedOverCommonDenominator(b) {
+                    changed = true
+                    return Expr.power(c, .number(k))
+                }
+                return f
+            }
+            return changed ? ifShorter(Expr.product(replaced), than: e) : nil
+        case .number, .symbol, .constant, .add, .pow, .function, .piecewise:
+            return nil
+        }
+    }
+
+    /// A sum with fractions as one fraction over the least common denominator, its
+    /// numerator expanded and factored; nil when the sum has no fractions or the
+    /// expansion would be too large.
+    static func combinedOverCommonDenominator(_ e: Expr) -> Expr? {
+        guard case .add(let terms) = e, terms.contains(where: hasDenominator) else { return nil }
+        var bases: [Expr] = []
+        var maxExponent: [Expr: Rational] = [:]
+        var split: [(numerator: Expr, denominators: [Expr: Rational])] = []
+        for t in terms {
+            let factors: [Expr]
+            if case .mul(let fs) = t { factors = fs } else { factors = [t] }
+            var num: [Expr] = []
+            var den: [Expr: Rational] = [:]
+            for f in factors {
+                if case .pow(let b, .number(let k)) = f, k.isNegative {
+                    den[b, default: .zero] += -k
+                    if maxExponent[b] == nil { bases.append(b) }
+                    maxExponent[b] = max(maxExponent[b] ?? .zero, -k)
+                } else {
+                    num.append(f)
+                }
+            }
+            split.append((Expr.product(num), den))
+        }
+        guard !bases.isEmpty else { return nil }
+        var numerators: [Expr] = []
+        for (num, den) in split {
+            var factors = [num]
+            for b in bases {
+                let missing = maxExponent[b]! - (den[b] ?? .zero)
+                if !missing.isZero { factors.append(Expr.power(b, .number(missing))) }
+            }
+            guard let x = Expr.product(factors).expanded() else { return nil }
+            numerators.append(x)
+        }
+        let numerator = Expr.sum(numerators)
+        var pieces: [Expr] = []
+        if let (content, common, primitive) = numerator.commonFactorSplit() {
+            pieces = [.number(content)] + common + [primitive]
+        } else {
+            pieces = [numerator]
+        }
+        for b in bases { pieces.append(Expr.power(b, .number(-maxExponent[b]!))) }
+        return Expr.product(pieces)
+    }
+
+    /// Whether a term has a factor with a negative numeric exponent.
+    static func hasDenominator(_ t: Expr) -> Bool {
+        switch t {
+        case .pow(_, .number(let k)): return k.isNegative
+        case .mul(let fs):
+            return fs.contains { if case .pow(_, .number(let k)) = $0 { return k.isNegative }; return false }
+        case .number, .symbol, .constant, .add, .pow, .function, .piecewise: return false
+        }
+    }
+
+    // MARK: Exponentials and the logistic function
+
+    /// `e^{-b}` in a denominator sum is cleared by multiplying through by `e^{b}`:
+    /// `-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`; kept when shorter.
+    public static let exponentials = Rule("exponentials") { e in
+        guard case .mul(let fs) = e else { return nil }
+        for (k, f) in fs.enumerated() {
+            guard case .pow(.add(let ts), .number(let n)) = f, n.isNegative else { continue }
+            guard let b = ts.lazy.compactMap({ t -> Expr? in
+                let rest = t.coefficientAndRest.rest
+                if case .function(.exp, let b) = rest, isNegated(b) { return b }
+                return nil
+            }).first else { continue }
+            let clearing = Expr.apply(.exp, -b)
+            let cleared = Expr.sum(ts.map { Expr.product([$0, clearing]) })
+            var others = fs
+            others.remove(at: k)
+            let candidate = Expr.product(others + [Expr.power(cleared, .number(n)), Expr.apply(.exp, Expr.product([.number(n), b]))])
+            if let shorter = ifShorter(candidate, than: e) { return shorter }
+        }
+        return nil
+    }
+
+    /// A negative number or product, or a sum whose non-constant terms are all negative
+    /// (`-x - y`): the exponents worth clearing from a denominator.
+    static func isNegated(_ b: Expr) -> Bool {
+        if b.hasNegativeSign { return true }
+        guard case .add(let ts) = b else { return false }
+        return ts.allSatisfy { t in
+            if case .number = t { return true }
+            return t.hasNegativeSign
+        }
+    }
+
+    /// `c log(σ(a)) - c log(1 - σ(a)) = c a` (since 1 - σ(a) = σ(a) e^{-a}).
+    public static let logistic = Rule("logistic") { e in
+        guard case .add(let terms) = e else { return nil }
+        for (i, t) in terms.enumerated() {
+            let (c, rest) = t.coefficientAndRest
+            guard case .function(.log, .function(.sigmoid, let a)) = rest else { continue }
+            let partner = Expr.product([.number(-c), Expr.apply(.log, .one - Expr.apply(.sigmoid, a))])
+            guard let j = terms.firstIndex(of: partner) else { continue }
+            var rest2 = terms
+            rest2.remove(at: max(i, j))
+            rest2.remove(at: min(i, j))
+            return Expr.sum(rest2 + [Expr.product([.number(c), a])])
+        }
+        return nil
+    }
+
+    // MARK: Expansion
+
+    public static let expansion = Rule("expansion") { e in
+        switch e {
+        case .mul(let fs):
+            // A monomial times one sum never shrinks when multiplied out (its terms stay
+            // distinct), so only products of two or more sums are tried, and only while
+            // the expansion stays small.
+            guard let (sums, terms) = sumFactorCount(fs), sums >= 2, terms <= 64 else { return nil }
+            guard let x = e.expanded() else { return nil }
+            if let (content, common, primitive) = x.commonFactorSplit() {
+                let factored = Expr.product([.number(content)] + common + [primitive])
+                return ifShorter(factored.complexity < x.complexity ? factored : x, than: e)
+            }
+            return ifShorter(x, than: e)
+        case .add(let ts):
+            // Terms with sum factors can cancel against other terms: (x + y)^2 - x^2 - y^2.
+            var total = 0
+            var any = false
+            for t in ts {
+                let fs: [Expr]
+                if case .mul(let m) = t { fs = m } else { fs = [t] }
+                if let (sums, terms) = sumFactorCount(fs), sums >= 1 { any = true; total += terms } else { total += 1 }
+            }
+            guard any, total <= 96 else { return nil }
+            return ifShorter(e.expanded(), than: e)
+        case .number, .symbol, .constant, .pow, .function, .piecewise:
+            return nil
+        }
+    }
+
+    /// Among `factors`: how many sums are multiplied (a sum to the n-th power counts n)
+    /// and how many terms multiplying them out gives at most; nil when there is none.
+    static func sumFactorCount(_ factors: [Expr]) -> (sums: Int, terms: Int)? {
+        var sums = 0, terms = 1
+        for f in factors {
+            switch f {
+            case .add(let ts):
+                sums += 1
+                terms = terms.multipliedReportingOverflow(by: ts.count).partialValue
+            case .pow(.add(let ts), .number(let r)):
+                guard let n = r.intValue, n > 0, n <= 12 else { continue }
+                sums += n
+                for _ in 0..<n { terms = min(terms * ts.count, 1 << 20) }
+            case .number, .symbol, .constant, .mul, .pow, .function, .piecewise:
+                continue
+            }
+        }
+        return sums == 0 ? nil : (sums, terms)
+    }
+
+    // MARK: Common factors
+
+    public static let commonFactor = Rule("commonFactor") { e in
+        guard case .add = e, let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
+        return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
+    }
+
+    // MARK: Signs
+
+    public static let signs = Rule("signs") { e in
+        guard case .mul(let fs) = e, case .number(let c) = fs[0], c.isNegative else { return nil }
+        for (k, f) in fs.enumerated() {
+            guard case .add(let ts) = f else { continue }
+            let negatives = ts.filter { $0.hasNegativeSign }.count
+            let positives = ts.count - negatives
+            // After negation the positives become negatives: flip when that helps.
+            guard negatives >= positives else { continue }
+            var others = fs
+            others[0] = .number(-c)
+            others.remove(at: k)
+            let flipped = Expr.sum(ts.map { Expr.product([.minusOne, $0]) })
+            return Expr.product(others + [flipped])
+        }
+        return nil
+    }
+}

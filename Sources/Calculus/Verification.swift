@@ -1,0 +1,148 @@
+/// Checks a symbolic partial derivative against two independent numeric derivatives
+/// (forward-mode dual numbers and central finite differences) at seeded random points.
+public enum Verification {
+    /// Dual numbers compute the derivative to rounding error, so the symbolic value must
+    /// agree with them to |s − d| ≤ 1e-9 · max(1, |d|).
+    public static let dualTolerance = 1e-9
+    /// A central difference with step ∛ε·max(1,|x|) is accurate to about 1e-10 relative for
+    /// smooth functions; the check allows |s − fd| ≤ 1e-6 · max(1, |s|, |f|) (the |f| term
+    /// covers rounding in f(x+h) − f(x−h)). A point that misses is re-estimated once by
+    /// Richardson extrapolation from steps h and h/2 before it counts as a failure.
+    public static let finiteDifferenceTolerance = 1e-6
+    /// Coordinates are drawn uniformly from [−r, r], r = 2 for the first 20·count draws,
+    /// then 10, then 50, so a domain away from the origin (log(x − 3)) is still found.
+    public static let sampleRadii: [Double] = [2, 10, 50]
+
+    /// The radius for the n-th draw (0-based) of a check that needs `count` points.
+    static func radius(draw: Int, count: Int) -> Double {
+        sampleRadii[min(sampleRadii.count - 1, draw / max(1, 20 * count))]
+    }
+
+    /// One sampled point where the symbolic derivative was compared.
+    public struct Sample: Sendable, Equatable {
+        /// Coordinates, in the order of `variables`.
+        public var point: [Double]
+        public var symbolic: Double
+        public var dual: Double
+        public var finiteDifference: Double
+        /// The finite-difference step used in the checked coordinate.
+        public var step: Double
+        /// |symbolic − dual| / max(1, |dual|).
+        public var dualDiscrepancy: Double
+        /// |symbolic − fd| / max(1, |symbolic|, |f|).
+        public var finiteDifferenceDiscrepancy: Double
+    }
+
+    /// The outcome of `checkPartial`.
+    public struct PartialCheck: Sendable {
+        public var variable: String
+        public var variables: [String]
+        /// Every accepted sample, in the order drawn.
+        public var samples: [Sample]
+        /// Points drawn but skipped because f or a derivative was undefined there.
+        public var skipped: Int
+        /// The sample with the largest discrepancy (relative to its tolerance).
+        public var worst: Sample?
+        /// True when enough points were checked and every one agreed.
+        public var passed: Bool
+        /// A one-line summary naming the worst point.
+        public var summary: String
+    }
+
+    /// Checks that `derivative` is ∂f/∂`variable` at `count` random points of the domain.
+    ///
+    /// Points where f, the derivative, or the dual number are not finite are skipped (they
+    /// lie outside the domain); at most `20·count` points are drawn per radius of `sampleRadii`. The check fails when
+    /// no point of the domain was found.
+    public static func checkPartial(
+        _ f: Expr, wrt variable: String, derivative: Expr, variables: [String],
+        count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> PartialCheck {
+        let vars = variables.contains(variable) ? variables : variables + [variable]
+        guard let fc = try? CompiledExpression(f, variables: vars) else {
+            return unusable(variable, vars)
+        }
+        return checkPartial(fc, wrt: variable, derivative: derivative, count: count, seed: seed)
+    }
+
+    /// The same check with f compiled once by the caller (a gradient checks one f against
+    /// several partials). The variables are the compiled expression's.
+    public static func checkPartial(
+        _ fc: CompiledExpression, wrt variable: String, derivative: Expr, count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> PartialCheck {
+        let vars = fc.variables
+        guard let dc = try? CompiledExpression(derivative, variables: vars),
+              let index = vars.firstIndex(of: variable)
+        else { return unusable(variable, vars) }
+        var rng = SplitMix64(seed: seed)
+        var samples: [Sample] = []
+        var skipped = 0
+        var worst: Sample?
+        var worstRatio = -1.0
+        var passed = true
+        var attempts = 0
+        while samples.count < count && attempts < 20 * count * sampleRadii.count {
+            let r = radius(draw: attempts, count: count)
+            attempts += 1
+            let point = vars.map { _ in rng.uniform(-r, r) }
+            let dual = fc.evaluateDual(point, seed: index)
+            let fx = dual.value
+            let sym = dc(point)
+            guard fx.isFinite, sym.isFinite, dual.isFinite else { skipped += 1; continue }
+            var fd = FiniteDifference.central({ fc($0) }, at: point, index: index)
+            guard fd.value.isFinite else { skipped += 1; continue }
+            let fdScale = max(1, abs(sym), abs(fx))
+            if abs(sym - fd.value) > finiteDifferenceTolerance * fdScale {
+                fd = richardson({ fc($0) }, at: point, index: index)
+            }
+            let sample = Sample(
+                point: point, symbolic: sym, dual: dual.derivative, finiteDifference: fd.value, step: fd.step,
+                dualDiscrepancy: abs(sym - dual.derivative) / max(1, abs(dual.derivative)),
+                finiteDifferenceDiscrepancy: abs(sym - fd.value) / fdScale)
+            samples.append(sample)
+            let ratio = max(sample.dualDiscrepancy / dualTolerance,
+                            sample.finiteDifferenceDiscrepancy / finiteDifferenceTolerance)
+            if !(ratio <= 1) { passed = false }
+            if ratio > worstRatio || worst == nil { worst = sample; worstRatio = ratio }
+        }
+        if samples.isEmpty { passed = false }
+        let summary: String
+        if let w = worst {
+            let at = zip(vars, w.point).map { "\($0)=\(format($1))" }.joined(separator: ", ")
+            summary = "\(passed ? "verified" : "FAILED") ∂/∂\(variable) at \(samples.count) points (\(skipped) skipped); "
+                + "worst at (\(at)): symbolic \(format(w.symbolic)), dual \(format(w.dual)), "
+                + "finite difference \(format(w.finiteDifference)) (h = \(format(w.step)))"
+        } else {
+            summary = "FAILED ∂/∂\(variable): no point of the domain found in \(attempts) draws"
+        }
+        return PartialCheck(variable: variable, variables: vars, samples: samples, skipped: skipped,
+                            worst: worst, passed: passed, summary: summary)
+    }
+
+    static func unusable(_ variable: String, _ vars: [String]) -> PartialCheck {
+        PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
+                     passed: false, summary: "FAILED ∂/∂\(variable): uses a symbol that is not a variable")
+    }
+
+    /// Checks `derivative` (e.g. a simplified form) against ∂f/∂v computed here.
+    public static func checkPartial(_ f: Expr, wrt variable: String, variables: [String]) -> PartialCheck {
+        checkPartial(f, wrt: variable, derivative: Derivative.partial(f, wrt: variable), variables: variables)
+    }
+
+    /// (4 D(h/2) − D(h)) / 3: cancels the h² error term of the central difference.
+    static func richardson(_ f: ([Double]) -> Double, at point: [Double], index: Int) -> FiniteDifference.Estimate {
+        let h = FiniteDifference.step(at: point[index])
+        func d(_ h: Double) -> Double {
+            var p = point, m = point
+            p[index] += h; m[index] -= h
+            return (f(p) - f(m)) / ((p[index] - point[index]) + (point[index] - m[index]))
+        }
+        return FiniteDifference.Estimate(value: (4 * d(h / 2) - d(h)) / 3, step: h)
+    }
+
+    /// Fixed scientific formatting so summaries are byte-identical across runs.
+    static func format(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        return String(describing: (x * 1e12).rounded() / 1e12)
+    }
+}

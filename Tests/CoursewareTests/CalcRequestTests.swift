@@ -1,0 +1,111 @@
+@testable import Courseware
+import Calculus
+import MarkdownSyntax
+import Testing
+
+/// One exercise per request kind: the author's right answer passes, a wrong one fails at
+/// the `answer` line showing both values. The answers were worked out by hand.
+struct CalcRequestTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var definition: String
+        var ask: String
+        var right: String
+        var wrong: String
+        var testDescription: String { ask }
+    }
+
+    static let cases: [Case] = [
+        Case(definition: "f(x, y) = x^2 + 2 y^2", ask: "value at (1, 1)", right: "3", wrong: "4"),
+        Case(definition: "f(x, y) = x^2 y + sin(y)", ask: "partials", right: "(2 x y, x^2 + cos(y))", wrong: "(2 x, x^2)"),
+        Case(definition: "f(x, y) = x^2 y", ask: "partial x", right: "2 x y", wrong: "x^2"),
+        Case(definition: "f(x, y) = x^2 y^3", ask: "partial x, y", right: "6 x y^2", wrong: "6 x y"),
+        Case(definition: "f(x, y) = x^2 y + sin(y)", ask: "gradient", right: "(2 x y, x^2 + cos(y))", wrong: "(2 x y, cos(y))"),
+        Case(definition: "f(x, y) = x^2 y + sin(y)", ask: "gradient at (1, 0)", right: "(0, 2)", wrong: "(0, 1)"),
+        Case(definition: "f(x, y) = x^2 - y^2", ask: "directional at (1, 2) toward (3, 4)", right: "-2", wrong: "2"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "directional at (1, 1) toward (1, 0)", right: "2", wrong: "2.1"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "steepest at (1, 2)", right: "(1/sqrt(5), 2/sqrt(5))", wrong: "(1, 2)"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "steepest at (1, 2)", right: "2 sqrt(5)", wrong: "sqrt(5)"),
+        Case(definition: "f(x, y) = x^2 + 2 y^2", ask: "hessian", right: "[[2, 0], [0, 4]]", wrong: "[[2, 0], [0, 2]]"),
+        Case(definition: "f(x, y) = x^3 y", ask: "hessian at (1, 2)", right: "[[12, 3], [3, 0]]", wrong: "[[6, 3], [3, 0]]"),
+        Case(definition: "f(x, y) = x^2 y^3", ask: "clairaut", right: "6 x y^2", wrong: "0"),
+        Case(definition: "F(x, y) = (x^2 y, 5x + sin(y))", ask: "jacobian", right: "[[2 x y, x^2], [5, cos(y)]]",
+             wrong: "[[2 x y, x^2], [5, sin(y)]]"),
+        Case(definition: "F(x, y) = (x y, x + y)", ask: "jacobian at (1, 2)", right: "[[2, 1], [1, 1]]", wrong: "[[1, 2], [1, 1]]"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "tangent plane at (1, 1)", right: "z = 2 + 2(x - 1) + 2(y - 1)", wrong: "z = 2 x + 2 y"),
+        Case(definition: "f(x, y, z) = x y z", ask: "linearization at (1, 1, 1)", right: "x + y + z - 2", wrong: "1 + x"),
+        Case(definition: "f(x, y) = x y", ask: "chain x = cos(t), y = sin(t) wrt t", right: "cos(t)^2 - sin(t)^2", wrong: "2 cos(t)"),
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at (0, 0) along y = x", right: "1/2", wrong: "0"),
+        Case(definition: "f(x, y) = x^2 y / (x^4 + y^2)", ask: "limit at (0, 0) along (t, t^2) as t -> 0", right: "1/2", wrong: "0"),
+        Case(definition: "g(x, y) = x y / (x^2 + y^2) if (x, y) != (0, 0) else 0", ask: "definition partial x at (0, 0)",
+             right: "0", wrong: "1"),
+        Case(definition: "f(x, y) = x^2 - y^2", ask: "classify at (0, 0)", right: "saddle", wrong: "minimum"),
+        Case(definition: "f(x, y) = x^2 + 3 y^2", ask: "classify at (0, 0)", right: "minimum", wrong: "maximum"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 1", right: "(0.50, 0.50)", wrong: "(0.4, 0.5)"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 3", right: "(0.125, 0.125)", wrong: "(0.14, 0.12)"),
+        Case(definition: "f(x, y) = x^2 y", ask: "check at (1, 2)", right: "(4, 1)", wrong: "(4, 2)"),
+    ]
+
+    @Test(arguments: cases)
+    func rightAnswerPasses(_ c: Case) {
+        let (evaluated, diagnostics) = runCalcBlock("calc exercise", [c.definition, "ask \(c.ask)", "answer \(c.right)"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(evaluated?.answersChecked == 1)
+        #expect(evaluated?.results.first?.verified == true)
+        #expect(evaluated?.results.first?.steps.isEmpty == false, "every request shows its work")
+    }
+
+    @Test(arguments: cases)
+    func wrongAnswerFailsAtTheAnswerLine(_ c: Case) {
+        let (evaluated, diagnostics) = runCalcBlock("calc exercise", [c.definition, "ask \(c.ask)", "answer \(c.wrong)"])
+        #expect(diagnostics.count == 1)
+        guard let d = diagnostics.first else { return }
+        #expect(d.location == SourceLocation(line: 12, column: 8), "the answer's value on the answer line")
+        #expect(d.message.contains("the answer is \(c.wrong)"), "\(d.message)")
+        #expect(d.message.contains("computed result is"), "\(d.message)")
+        #expect(evaluated?.answersChecked == 0)
+    }
+
+    /// Parts (a), (b) each with its own answer; the wrong one is reported at its own line.
+    @Test func partsAreCheckedSeparately() {
+        let (evaluated, diagnostics) = runCalcBlock("calc exercise {#ex-two}", [
+            "f(x, y) = x^2 - y^2", "ask gradient at (1, 2)", "answer (2, -4)", "ask directional at (1, 2) toward (3, 4)",
+            "answer 2", "hint Normalize the direction first.",
+        ])
+        #expect(evaluated?.results.count == 2)
+        #expect(evaluated?.answersChecked == 1)
+        #expect(evaluated?.block.hint == "Normalize the direction first.")
+        #expect(evaluated?.block.label == "ex-two")
+        #expect(diagnostics.map(\.location.line) == [14])
+    }
+
+    /// Worked example values, exact and approximate.
+    @Test func exactResultsAndApproximation() {
+        let (evaluated, diagnostics) = runCalcBlock("calc", [
+            "f(x, y) = x^2 y + sin(y)", "a = 3", "value at (a, pi/2) approx", "gradient at (1, 0)",
+        ])
+        #expect(diagnostics.isEmpty)
+        let results = evaluated?.results ?? []
+        #expect(results.count == 2)
+        #expect(results.first?.value.plainText == "1 + 9 pi/2" || results.first?.value.plainText == "9 pi/2 + 1",
+                "\(results.first?.value.plainText ?? "")")
+        #expect(results.first?.approximation == Expr.formatDecimal(1 + 9 * Double.pi / 2))
+        #expect(results.last?.value == .exact(.vector([.num(0), .num(2)])))
+        #expect(results.last?.approximation == nil, "no approx unless asked")
+    }
+
+    /// A plot block becomes a figure with an inline SVG and its caption.
+    @Test func plotBecomesAFigure() {
+        let (evaluated, diagnostics) = runCalcBlock("calc plot {#fig-bowl}", [
+            "f(x, y) = x^2 + 2 y^2", "contour x in [-3, 3], y in [-3, 3] levels 12 grid 41", "field 9",
+            "descent from (2.6, 2.2) rate 0.1 steps 25", "mark (0, 0) \"minimum\"",
+            "caption Level sets of $f$ and a descent path.",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let figure = evaluated?.figure
+        #expect(figure?.svg.hasPrefix("<svg") == true)
+        #expect(figure?.svg.contains("minimum") == true)
+        #expect(figure?.caption == "Level sets of $f$ and a descent path.")
+        #expect(figure?.label == "fig-bowl")
+        #expect(figure?.alt.isEmpty == false)
+    }
+}
