@@ -74,7 +74,10 @@ import Testing
         let built = try Self.buildWithPDF(content: fixture.root.appendingPathComponent("Content"), in: fixture.root)
         let documents = try Self.checkLogs(built)
         #expect(documents == ["course.tex", "hostile-answers.tex", "hostile-exercises.tex", "hostile.tex"])
-        #expect(try built.read("latex/hostile.tex").contains("letterpaper"))
+        let handout = try built.read("latex/hostile.tex")
+        #expect(handout.contains("letterpaper"))
+        // end-of-lesson, the default: the answer key closes the handout on a new page.
+        #expect(handout.contains("\\clearpage\n\\section*{Answers}"))
         let text = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("hostile.pdf")))
         for (markdown, shown) in LaTeXFixtures.hostile {
             #expect(text.contains(Self.normalized(shown)), "\(markdown) is not shown as \(shown) in:\n\(text)")
@@ -139,6 +142,27 @@ import Testing
         // A handout names items of other lessons in the site's words, without a link target.
         let handout = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more.pdf")))
         #expect(handout.contains("By Definition 1.1 and Equation (1.1), Section 1.1 holds."))
+    }
+
+    @Test func answersCanBeTurnedOffAndPaperDefaultsToA4() throws {
+        let fixture = try Fixture(["course.yml": "title: T\nlatex_answers: none\n",
+                                   "01-one.md": "---\ntitle: One\n---\n\nText.\n"])
+        defer { fixture.remove() }
+        let outcome = try CourseGenProcess.build(in: fixture.root)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(fixture.entries("Output/latex") == ["course.tex", "one-exercises.tex", "one.tex"])
+        let handout = try fixture.read("Output/latex/one.tex")
+        #expect(handout.contains("a4paper") && !handout.contains("Answers"))
+        #expect(!(try fixture.read("Output/latex/course.tex")).contains("\\appendix"))
+    }
+
+    @Test func anUnknownOptionValueIsAWarning() throws {
+        let fixture = try Fixture(["course.yml": "title: T\npaper: a5\n",
+                                   "01-one.md": "---\ntitle: One\n---\n\nText.\n"])
+        defer { fixture.remove() }
+        let outcome = try CourseGenProcess.build(in: fixture.root)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("unknown paper 'a5' (known: a4, letter)"), "\(outcome.stderr)")
     }
 
     /// Every numbered item has the same number in the HTML pages and the book: labelled
