@@ -144,6 +144,51 @@ import Testing
         #expect(handout.contains("By Definition 1.1 and Equation (1.1), Section 1.1 holds."))
     }
 
+    @Test func aLaTeXErrorIsReportedWithItsLessonAndLine() throws {
+        let fixture = try Fixture(["01-one.md": "---\ntitle: One\n---\n\nText.\n"])
+        defer { fixture.remove() }
+        // The package's templates with a mistake in the handout.
+        let templates = CourseGenProcess.packageRoot.appendingPathComponent("Templates")
+        for folder in ["html", "latex", "assets"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: templates.appendingPathComponent(folder).path)
+            for name in names {
+                var text = try String(contentsOf: templates.appendingPathComponent(folder + "/" + name), encoding: .utf8)
+                if folder == "latex", name == "handout.mustache" {
+                    text = text.replacingOccurrences(of: "\\maketitle\n", with: "\\maketitle\n\\notacommand\n")
+                }
+                try fixture.write(text, to: "Templates/" + folder + "/" + name)
+            }
+        }
+        _ = try ExternalTool.find("latexmk")
+        let outcome = try CourseGenProcess.run(["build", "--pdf", "--templates", "Templates"], in: fixture.root)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: LaTeX failed for lesson 'one' (Output/latex/one.tex)"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(#/Output/latex/one\.tex:\d+: Undefined control sequence\. \(at '\\notacommand'\)/#),
+                "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("error: 1 of 4 LaTeX documents failed to compile"), "\(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count < 10, "not a wall of log:\n\(outcome.stderr)")
+    }
+
+    @Test func withoutLaTeXMkThePDFStepSaysSo() throws {
+        let fixture = try Fixture(["01-one.md": "---\ntitle: One\n---\n\nText.\n"])
+        defer { fixture.remove() }
+        let process = Process()
+        process.executableURL = try CourseGenProcess.executable()
+        process.arguments = ["build", "--pdf", "--templates", CourseGenProcess.packageRoot.appendingPathComponent("Templates").path]
+        process.currentDirectoryURL = fixture.root
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("error: --pdf needs latexmk, which is not installed"), "\(stderr)")
+        #expect(fixture.exists("Output/latex/one.tex"))
+    }
+
     @Test func answersCanBeTurnedOffAndPaperDefaultsToA4() throws {
         let fixture = try Fixture(["course.yml": "title: T\nlatex_answers: none\n",
                                    "01-one.md": "---\ntitle: One\n---\n\nText.\n"])
