@@ -32,7 +32,8 @@ public struct DefinitionPartial: Hashable, Sendable {
         var n = 1
         while taken.contains(name) { name = "\(preferred)_\(n)"; n += 1 }
 
-        let atPoint = try DefinitionPartial.value(of: function, variables: variables, at: point)
+        let exactAtPoint = try DefinitionPartial.exactValue(of: function, variables: variables, at: point)
+        let atPoint = exactAtPoint.expression
         var shifted = point
         shifted[index] = point[index] + .symbol(name)
         let bindings = Dictionary(zip(variables, shifted), uniquingKeysWith: { first, _ in first })
@@ -46,9 +47,11 @@ public struct DefinitionPartial: Hashable, Sendable {
         increment = name
         valueAtPoint = atPoint
         differenceQuotient = quotient
-        // Expanded through bindings, so nothing is folded before the expansion sees it.
-        limit = OneVariableLimit(expanding: (function - atPoint) / .symbol(name), bindings: bindings,
-                                 shown: quotient, as: name, approaches: .zero)
+        // Expanded through bindings, so nothing is folded before the expansion sees it, and
+        // with f(point) kept as the exact coefficient it was computed as.
+        let valueName = "\u{0}f(point)"
+        limit = OneVariableLimit(expanding: (function - .symbol(valueName)) / .symbol(name), bindings: bindings,
+                                 constants: [valueName: exactAtPoint], shown: quotient, as: name, approaches: .zero)
     }
 
     /// The partial derivative when the limit exists and is finite.
@@ -57,6 +60,12 @@ public struct DefinitionPartial: Hashable, Sendable {
     /// The exact value of `function` at `point`, choosing the piece that holds at the
     /// point; throws when the function has no value there.
     public static func value(of function: Expr, variables: [String], at point: [Expr]) throws(LimitError) -> Expr {
+        try exactValue(of: function, variables: variables, at: point).expression
+    }
+
+    static func exactValue(of function: Expr, variables: [String], at point: [Expr]) throws(LimitError)
+        -> SeriesCoefficient
+    {
         guard point.count == variables.count else {
             throw .pointDimension(expected: variables.count, got: point.count)
         }
@@ -77,7 +86,7 @@ public struct DefinitionPartial: Hashable, Sendable {
         guard (s.order ?? 1) > 0, s.hasNoKnownTerms || s.valuation >= 0 else {
             throw .undefinedAtPoint("not an exact value")
         }
-        return s.constantTerm.expression
+        return s.constantTerm
     }
 }
 

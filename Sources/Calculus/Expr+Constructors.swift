@@ -208,6 +208,10 @@ extension Expr {
             if powersCombine(inner: e, outer: exponent) {
                 return power(b, product([e, exponent]))
             }
+            // An even power is |b| to that power, so (x^2)^(1/2) = |x|, (x^2)^(3/2) = |x|^3.
+            if case .number(let k) = e, k.isInteger, !k.hasOddNumerator, case .number = exponent {
+                return power(apply(.abs, b), product([e, exponent]))
+            }
             return .pow(base, exponent)
         case .mul(let factors):
             if case .number(let r) = exponent, r.isInteger {

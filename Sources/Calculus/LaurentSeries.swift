@@ -42,6 +42,9 @@ struct LaurentSeries: Sendable {
         if coefficients.isEmpty, order == nil { valuation = 0 }
     }
 
+    /// The size of the largest coefficient (see `SeriesCoefficient.size`).
+    var largestCoefficientSize: Int { coefficients.reduce(0) { max($0, $1.size) } }
+
     /// True when every known coefficient vanishes (exactly zero, or zero to the known order).
     var hasNoKnownTerms: Bool { coefficients.isEmpty }
     var isExactlyZero: Bool { coefficients.isEmpty && order == nil }
@@ -210,7 +213,14 @@ struct LaurentSeries: Sendable {
             if !ak.isZero { result = result + power.scaled(by: SeriesCoefficient(ak)) }
             k += 1
         }
-        return result.truncated(to: absolute)
+        // The Taylor series was cut off, so the result is known only up to `absolute`,
+        // even when every term kept is exact.
+        return result.known(below: absolute)
+    }
+
+    /// The same series, marked as known only below `limit`.
+    func known(below limit: Int) -> LaurentSeries {
+        LaurentSeries(valuation: valuation, coefficients: coefficients, order: min(order ?? limit, limit))
     }
 }
 

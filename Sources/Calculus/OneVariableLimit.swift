@@ -51,7 +51,7 @@ public struct OneVariableLimit: Hashable, Sendable {
     public let parametersInValue: [String]
 
     /// Working precisions tried in turn (terms kept after the leading one).
-    static let precisions = [8, 16, 32, 64]
+    static let precisions = [2, 4, 8, 16, 32, 64]
 
     /// Computes the limit of `function` as `variable -> point`. Other symbols are parameters
     /// with generic values.
@@ -61,8 +61,8 @@ public struct OneVariableLimit: Hashable, Sendable {
 
     /// The limit of `expanded` with `bindings` expanded in place of their symbols;
     /// `shown` is the same function after substitution, for display.
-    init(expanding expanded: Expr, bindings: [String: Expr], shown function: Expr, as variable: String,
-         approaches point: Expr)
+    init(expanding expanded: Expr, bindings: [String: Expr], constants: [String: SeriesCoefficient] = [:],
+         shown function: Expr, as variable: String, approaches point: Expr)
     {
         self.function = function
         self.variable = variable
@@ -72,7 +72,7 @@ public struct OneVariableLimit: Hashable, Sendable {
         let a = SeriesCoefficient(point)
         var sides: [(OneSidedLimit, SeriesCoefficient?)] = []
         for direction in [-1, 1] {
-            sides.append(Self.oneSided(expanded, bindings, variable, a, direction))
+            sides.append(Self.oneSided(expanded, bindings, constants, variable, a, direction))
         }
         fromLeft = sides[0].0
         fromRight = sides[1].0
@@ -101,15 +101,16 @@ public struct OneVariableLimit: Hashable, Sendable {
     }
 
     /// One side: the limit and, when finite, its exact coefficient.
-    static func oneSided(_ g: Expr, _ bindings: [String: Expr], _ t: String, _ a: SeriesCoefficient,
-                         _ direction: Int) -> (OneSidedLimit, SeriesCoefficient?)
+    static func oneSided(_ g: Expr, _ bindings: [String: Expr], _ constants: [String: SeriesCoefficient],
+                         _ t: String, _ a: SeriesCoefficient, _ direction: Int) -> (OneSidedLimit, SeriesCoefficient?)
     {
         let baseDegree = SeriesRootDegree.of(g, bindings: bindings)
         var lastProblem = "the expansion needs more terms than allowed"
         for degree in Set([baseDegree, baseDegree * baseDegree]).sorted() {
             for terms in precisions {
                 let expansion = SeriesExpansion(variable: t, point: a, direction: direction,
-                                                rootDegree: degree, terms: terms * degree, bindings: bindings)
+                                                rootDegree: degree, terms: terms * degree, bindings: bindings,
+                                                constants: constants)
                 let series: LaurentSeries
                 do {
                     series = try expansion.expand(g)

@@ -42,6 +42,10 @@ struct SeriesCoefficient: Hashable, Sendable {
 
     var isZero: Bool { numerator.isEmpty }
 
+    /// The number of terms of numerator and denominator: a measure of how large exact
+    /// arithmetic has let the coefficient grow.
+    var size: Int { numerator.count + denominator.count }
+
     /// The rational value when the coefficient contains no atoms.
     var rationalValue: Rational? {
         guard numerator.keys.allSatisfy(\.isEmpty), denominator.count == 1,
@@ -148,9 +152,10 @@ struct SeriesCoefficient: Hashable, Sendable {
         switch e {
         case .number(let r):
             self.init(r)
-        case .function(.exp, .number(let r)) where r.isInteger && (Int(exactly: r.numerator).map { abs($0) <= 64 } ?? false):
-            // exp(n) is e^n, so that both spellings give the same coefficient.
-            self = SeriesCoefficient(atom: .constant(.e)).raised(to: Int(exactly: r.numerator) ?? 0)
+        case .function(.exp, .number(let r)):
+            self = SeriesCoefficient.exponential(r) ?? SeriesCoefficient(atom: e)
+        case .pow(.constant(.e), .number(let r)) where !r.isInteger:
+            self = SeriesCoefficient.exponential(r) ?? SeriesCoefficient(atom: e)
         case .symbol, .constant, .function, .piecewise:
             self.init(atom: e)
         case .add(let terms):
@@ -166,6 +171,17 @@ struct SeriesCoefficient: Hashable, Sendable {
                 self.init(atom: e)
             }
         }
+    }
+
+    /// `e^r` for a rational r, spelled one way whatever way it arrives (`exp(5/2)`,
+    /// `e^(5/2)`): `e^n` times the atom `exp(f)` for the fractional part 0 <= f < 1.
+    static func exponential(_ r: Rational) -> SeriesCoefficient? {
+        let whole = r.floor
+        guard let n = Int(exactly: whole), abs(n) <= 64 else { return nil }
+        let fraction = r - Rational(whole)
+        let power = SeriesCoefficient(atom: .constant(.e)).raised(to: n)
+        if fraction.isZero { return power }
+        return power * SeriesCoefficient(atom: .function(.exp, .number(fraction)))
     }
 
     /// The coefficient as an expression, built through the smart constructors; terms are

@@ -21,9 +21,24 @@ struct SeriesExpansion {
     /// `x -> t, y -> m t`, or the shifted point `x -> a + h`. Expanding through bindings
     /// instead of substituting first keeps `0 · (1/0)` from folding to 0 before it is seen.
     var bindings: [String: Expr] = [:]
+    /// Symbols that stand for exact coefficients computed earlier (f at the point, in a
+    /// difference quotient), so they are not converted to expressions and back.
+    var constants: [String: SeriesCoefficient] = [:]
+
+    /// Coefficients larger than this (in terms) stop the expansion: exact arithmetic on
+    /// many opaque values can grow without bound, and an answer must come back quickly.
+    static let coefficientBudget = 3000
 
     /// The series of `e`.
     func expand(_ e: Expr) throws(SeriesFailure) -> LaurentSeries {
+        let s = try expandNode(e)
+        if s.largestCoefficientSize > Self.coefficientBudget {
+            throw .unsupported("the exact coefficients grow too large")
+        }
+        return s
+    }
+
+    private func expandNode(_ e: Expr) throws(SeriesFailure) -> LaurentSeries {
         switch e {
         case .number(let r):
             return LaurentSeries(constant: SeriesCoefficient(r))
@@ -31,9 +46,13 @@ struct SeriesExpansion {
             if name == variable {
                 return LaurentSeries(constant: point) + .monomial(SeriesCoefficient(direction), rootDegree)
             }
+            if let c = constants[name] {
+                return LaurentSeries(constant: c)
+            }
             if let bound = bindings[name] {
                 var inner = self
                 inner.bindings = [:]
+                inner.constants = [:]
                 return try inner.expand(bound)
             }
             return LaurentSeries(constant: SeriesCoefficient(atom: e))

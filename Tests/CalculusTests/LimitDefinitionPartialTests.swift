@@ -100,3 +100,33 @@ func partialByDefinition(_ f: String, _ point: [String], _ variable: String, _ e
     let fxx = try MixedPartialByDefinition(of: parse(twisted), variables: xy, at: origin, first: "x", then: "x")
     #expect(fxx.value.map { sameValue($0, .zero) } == true, "\(fxx.limit.outcome)")
 }
+
+/// Property: for smooth functions, the partial by definition equals the symbolic partial
+/// (two independent routes: series of the difference quotient, and the derivative rules).
+@Test func definitionPartialsOfSmoothFunctionsMatchTheRules() throws {
+    var generator = SymPyExpressionGenerator(seed: 4242)
+    var checked = 0
+    let count = 100
+    for index in 0..<count {
+        let variables = index % 2 == 0 ? ["x", "y"] : ["x", "y", "z"]
+        let generated = generator.expression(variables: variables)
+        let f = try ExpressionParser.parseExpression(generated.calc, context: CalcContext(variables: variables))
+        let point = [Rational(1, 2), Rational(3, 4), Rational(1)].prefix(variables.count).map { Expr.number($0) }
+        let coordinates = point.map { ApproximateValue.of($0) ?? .nan }
+        let variable = variables[index % variables.count]
+        let partial = try DefinitionPartial(of: f, variables: variables, at: Array(point), withRespectTo: variable)
+        let expected = try CompiledExpression(Derivative.partial(f, wrt: variable), variables: variables)(coordinates)
+        switch partial.limit.outcome {
+        case .value(let v):
+            let got = try #require(ApproximateValue.of(v), "\(generated.calc): value \(v.plainText)")
+            #expect(abs(got - expected) <= 1e-9 * max(1, abs(expected)),
+                    "∂/∂\(variable) of \(generated.calc): \(got) vs \(expected)")
+            checked += 1
+        case .undetermined:
+            break
+        case .positiveInfinity, .negativeInfinity, .doesNotExist, .undefined:
+            Issue.record("∂/∂\(variable) of \(generated.calc): \(partial.limit.outcome)")
+        }
+    }
+    #expect(checked >= count * 9 / 10)
+}

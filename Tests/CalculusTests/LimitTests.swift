@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Calculus
 
@@ -190,4 +191,58 @@ func oneVariableLimit(_ text: String, _ point: String, _ expected: ExpectedLimit
     let along = try PathLimit(of: parse("1/(y - x)"), variables: ["x", "y"], along: "y", equals: parse("x"),
                               at: [.zero, .zero])
     if case .undefined = along.limit.outcome {} else { Issue.record("got \(along.limit.outcome)") }
+}
+
+@Test func removableSingularityAlongEveryLine() throws {
+    let f = parse("sin(x y)/(x y)")
+    let along = try PathLimit(of: f, variables: ["x", "y"], along: "y", equals: parse("m x"), at: [.zero, .zero])
+    #expect(along.limit.value.map { sameValue($0, .one) } == true, "\(along.limit.outcome)")
+    // 2m/(2m)-style values do not count as depending on m.
+    #expect(!along.dependsOnPathParameters)
+}
+
+@Test func threeVariablePath() throws {
+    let f = parse("x y z/(x^3 + y^3 + z^3)")
+    let path = try PathLimit(of: f, variables: ["x", "y", "z"], along: [parse("t"), parse("2t"), parse("3t")],
+                             as: "t", approaches: .zero, point: [.zero, .zero, .zero])
+    #expect(path.limit.value.map { sameValue($0, parse("6/36")) } == true, "\(path.limit.outcome)")
+}
+
+/// Limits the expansion cannot take are reported as undetermined, never guessed.
+@Test(arguments: ["exp(-1/t^2)", "t log(t)", "sin(1/t)", "log(t)"])
+func unsupportedLimitsAreUndetermined(_ text: String) {
+    let limit = OneVariableLimit(of: parse(text), as: "t", approaches: .zero)
+    if case .undetermined = limit.outcome {} else { Issue.record("lim \(text): \(limit.outcome)") }
+}
+
+let limitPropertyCount = Int(ProcessInfo.processInfo.environment["LIMIT_PROPERTY_COUNT"] ?? "") ?? 150
+
+/// Property: for functions continuous on the sampling box, the limit along a path equals
+/// the value at the point the path reaches.
+@Test func limitsOfContinuousFunctionsAreTheirValues() throws {
+    var generator = SymPyExpressionGenerator(seed: 99)
+    var checked = 0
+    for index in 0..<limitPropertyCount {
+        let variables = index % 2 == 0 ? ["x", "y"] : ["x", "y", "z"]
+        let generated = generator.expression(variables: variables)
+        if ProcessInfo.processInfo.environment["LIMIT_PROPERTY_TRACE"] != nil { print("case \(index): \(generated.calc)") }
+        let f = try ExpressionParser.parseExpression(generated.calc, context: CalcContext(variables: variables))
+        let offsets = ["t", "t + 1/4", "t + 1/2"].prefix(variables.count).map(parse)
+        let point = [Rational(1, 2), Rational(3, 4), Rational(1)].prefix(variables.count).map { Expr.number($0) }
+        let path = try PathLimit(of: f, variables: variables, along: Array(offsets), as: "t",
+                                 approaches: .number(Rational(1, 2)), point: Array(point))
+        let expected = try CompiledExpression(f, variables: variables)(point.map { ApproximateValue.of($0) ?? .nan })
+        switch path.limit.outcome {
+        case .value(let v):
+            let got = try #require(ApproximateValue.of(v), "\(generated.calc): value \(v.plainText)")
+            #expect(abs(got - expected) <= 1e-9 * max(1, abs(expected)), "\(generated.calc): \(got) vs \(expected)")
+            checked += 1
+        case .undetermined:
+            // Allowed (an atom the expansion cannot evaluate), but must stay rare.
+            break
+        case .positiveInfinity, .negativeInfinity, .doesNotExist, .undefined:
+            Issue.record("\(generated.calc): \(path.limit.outcome)")
+        }
+    }
+    #expect(checked >= limitPropertyCount * 9 / 10)
 }

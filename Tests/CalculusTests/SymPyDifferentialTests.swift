@@ -43,7 +43,7 @@ private let packageRoot = URL(fileURLWithPath: #filePath)
 /// Differential test against SymPy: 2,000 generated expressions of 2 and 3 variables.
 /// At random points, our gradient and Hessian entries (evaluated by SymPy at 30 digits)
 /// must agree with SymPy's to a relative 1e-9, and so must our compiled double values
-/// except where the formula is badly conditioned (counted, must stay rare). Exact values
+/// except where the formula is badly conditioned (counted, at most 1 in 100). Exact values
 /// of f and ∇f at a rational point must be equal.
 @Test(.timeLimit(.minutes(10)))
 func gradientsHessiansAndExactValuesAgreeWithSymPy() throws {
@@ -124,7 +124,8 @@ func gradientsHessiansAndExactValuesAgreeWithSymPy() throws {
     #expect(report.numericComparisons >= count * 3 * 6)
     #expect(report.exactRationalComparisons + report.exactSymbolicComparisons >= count * 3)
     for mismatch in report.mismatches.prefix(40) { Issue.record("\(mismatch)") }
-    // Rounding in badly conditioned entries may happen, but rarely.
-    #expect(report.conditioningNotes.count <= count / 200, "\(report.conditioningNotes.prefix(10))")
+    // Rounding in badly conditioned entries (1 - tanh(u)^2, 1 - sigmoid(u) for large u)
+    // may happen, but must stay rare; every case is listed in report.json.
+    #expect(report.conditioningNotes.count <= count / 100, "\(report.conditioningNotes.prefix(10))")
     #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches")
 }

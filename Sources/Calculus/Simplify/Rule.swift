@@ -56,37 +56,56 @@ public enum Rewriting {
         return current
     }
 
-    /// Post-order walks of `rules` until a walk fires no rule (at most `limit` walks).
-    /// Subtrees in which no rule fired are remembered, so later walks skip them.
+    /// Post-order walk of `rules` to a fixpoint. When a rule rewrites a node, the new
+    /// node's children are walked again before the node's rules are retried, so one walk
+    /// ends with every node's children normalized and no rule applicable at any node; a
+    /// further walk happens only if some node hit the per-node limit.
     public static func exhaustively(_ rules: RuleSet, limit: Int = 6) -> @Sendable (Expr) -> Expr {
         { e in
             var current = e
-            var stable: Set<Expr> = []
             for _ in 0..<limit {
-                var fired = false
-                let next = walk(current, rules, 8, fired: &fired, stable: &stable)
-                if !fired || next == current { return next }
-                current = next
+                var hitLimit = false
+                current = normalize(current, rules, 8, hitLimit: &hitLimit)
+                if !hitLimit { return current }
             }
             return current
         }
     }
 
-    static func walk(_ e: Expr, _ rules: RuleSet, _ limit: Int, fired: inout Bool, stable: inout Set<Expr>) -> Expr {
+    static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
         switch e {
         case .number, .symbol, .constant: return e
         case .add, .mul, .pow, .function, .piecewise: break
         }
-        if stable.contains(e) { return e }
-        var below = false
-        let rebuilt = e.mapChildren { walk($0, rules, limit, fired: &below, stable: &stable) }
-        var current = rebuilt
+        var current = normalizeChildren(e, rules, limit, hitLimit: &hitLimit)
         var n = 0
-        while n < limit, let next = rules.apply(current) {
-            current = next
+        while let next = rules.apply(current) {
             n += 1
+            if n > limit { hitLimit = true; break }
+            current = normalizeChildren(next, rules, limit, hitLimit: &hitLimit)
         }
-        if below || n > 0 { fired = true } else { stable.insert(current) }
+        return current
+    }
+
+    /// Normalizes the children and rebuilds the node; when the constructors, rebuilding,
+    /// make new children (a sum merged into a sum, a power split into factors), those
+    /// are normalized in turn, so every child of the result is a fixpoint.
+    static func normalizeChildren(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
+        var done: [Expr] = []
+        var current = e
+        for _ in 0..<4 {
+            var fresh = false
+            let next = current.mapChildren { child in
+                if done.contains(child) { return child }
+                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit)
+                done.append(normalized)
+                if normalized != child { fresh = true }
+                return normalized
+            }
+            if !fresh { return next }
+            current = next
+        }
+        hitLimit = true
         return current
     }
 

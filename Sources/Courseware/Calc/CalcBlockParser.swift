@@ -101,11 +101,11 @@ public struct CalcBlockParser {
             if CalcRequest.names.contains(word.text) || word.text == "tangent" {
                 error(line, word, "an exercise asks with 'ask': write 'ask \(span.text)'")
             } else {
-                error(line, word, "unknown line '\(word.text)' in an exercise"
+                error(line, word, "unknown line '\(CalcBlockParser.quoted(word.text))' in an exercise"
                       + CalcSuggestion.hint(for: word.text, among: CalcBlockParser.exerciseWords + CalcRequest.names))
             }
         case .plot:
-            error(line, word, "unknown plot line '\(word.text)'"
+            error(line, word, "unknown plot line '\(CalcBlockParser.quoted(word.text))'"
                   + CalcSuggestion.hint(for: word.text, among: CalcBlockParser.plotWords))
         }
     }
@@ -256,7 +256,7 @@ public struct CalcBlockParser {
                 if block.kind == .exercise { candidates += ["ask", "answer", "hint"] }
                 let guess = CalcSuggestion.nearest(to: head.text, among: candidates + ["tangent", "definition"])
                 let shown = guess == "tangent" ? "tangent plane" : guess == "definition" ? "definition partial" : guess
-                error(line, head, "unknown request '\(head.text)'" + (shown.map { " (did you mean '\($0)'?)" } ?? ""))
+                error(line, head, "unknown request '\(CalcBlockParser.quoted(head.text))'" + (shown.map { " (did you mean '\($0)'?)" } ?? ""))
                 return nil
             }
         }
@@ -676,6 +676,15 @@ public struct CalcBlockParser {
     mutating func error(_ line: CalcLine, _ span: CalcSpan, _ message: String, at position: CalcSpan? = nil) {
         let where_ = position ?? span
         diagnostics.append(line.diagnostic(file, atScalar: where_.offset, length: max(1, where_.length), message))
+    }
+
+    /// A word as a message quotes it: at most 40 characters, control characters as `?`,
+    /// so garbage input gives a readable message.
+    static func quoted(_ word: String) -> String {
+        let cleaned = String(String.UnicodeScalarView(word.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .unassigned ? "?" : $0
+        }))
+        return cleaned.count > 40 ? String(cleaned.prefix(40)) + "…" : cleaned
     }
 
     /// The span up to a comment: a line starting with `#`, or ` # ` to the end of the line.

@@ -282,6 +282,14 @@ public struct CalcEvaluator {
                                              note: "limit as \(h) -> 0", latexNote: "\\text{limit as } \(h) \\to 0"))
                 label("\(n)_\(v)\(tuple(p))", "\(n)_{\(v)}\(latexTuple(p))")
                 result.value = .exact(.scalar(value))
+                // Away from a piecewise function's special point the formula's partial must agree.
+                if !CalcEvaluator.isOnBranchBoundary(f, vars, p),
+                   let formula = try? ExactEvaluator.evaluate(Derivative.partial(f, wrt: v), variables: vars, point: p) {
+                    let agrees = Equivalence.areEquivalent(formula, value).equivalent
+                    result.checks.append(agrees ? "the limit agrees with the partial derivative's formula at the point"
+                                                : "FAILED: the limit \(value.plainText) differs from the formula's \(Simplify.display(formula).plainText)")
+                    if !agrees { result.verified = false }
+                }
             } catch { fail(request, error.description); return nil }
         case .classify(let p):
             guard notOnBranchBoundary(f, vars, p, request, function: n),

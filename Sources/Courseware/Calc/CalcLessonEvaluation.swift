@@ -19,12 +19,19 @@ public struct CalcLessonEvaluation: Sendable {
         TreeWalk(visitBlock: { block in
             if case .code(let code) = block, CalcInfo.read(code.info) != nil { codes.append(code) }
         }).walk(lesson.document.blocks)
-        for code in codes {
-            let (parsed, parseDiagnostics) = CalcBlockParser.parse(code, file: lesson.displayPath)
-            diagnostics += parseDiagnostics
-            guard let block = parsed, !parseDiagnostics.contains(where: { $0.severity == .error }) else { continue }
-            let (evaluated, evalDiagnostics) = CalcEvaluator.evaluate(block, file: lesson.displayPath)
-            diagnostics += evalDiagnostics
+        // Blocks are independent of each other: evaluate them on all cores, keep their order.
+        let file = lesson.displayPath
+        let outcomes = codes.parallelMap { code -> (CodeBlock, EvaluatedCalcBlock?, [Diagnostic]) in
+            let (parsed, parseDiagnostics) = CalcBlockParser.parse(code, file: file)
+            guard let block = parsed, !parseDiagnostics.contains(where: { $0.severity == .error }) else {
+                return (code, nil, parseDiagnostics)
+            }
+            let (evaluated, evalDiagnostics) = CalcEvaluator.evaluate(block, file: file)
+            return (code, evaluated, parseDiagnostics + evalDiagnostics)
+        }
+        for (code, evaluated, found) in outcomes {
+            diagnostics += found
+            guard let evaluated else { continue }
             blocks[code.range.start] = evaluated
             order.append(code.range.start)
         }

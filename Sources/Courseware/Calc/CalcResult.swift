@@ -26,7 +26,7 @@ public enum CalcResultValue: Hashable, Sendable {
 
     public var latex: String {
         switch self {
-        case .exact(let v): return v.latex
+        case .exact(let v): return v.latexPoint
         case .plane(let e): return "z = " + e.latex
         case .word(let w): return "\\text{\(w)}"
         case .decimalPoint(let p): return "\\left(" + p.map { Expr.formatDecimal($0) }.joined(separator: ", ") + "\\right)"
