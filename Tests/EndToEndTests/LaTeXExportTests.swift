@@ -85,6 +85,7 @@ import Testing
         #expect(text.contains("Lesson 1: Hostile #1: $ & _"))
         #expect(text.contains("Hostile & 100% {course}"))
         #expect(text.contains("\\end{CodeBlock} # % & ~ ^ _ { } α ∇"))
+        #expect(text.contains("Theorem 1.1 (A [b] & c_d). Body of Theorem 1.1 with 100% and \\."), "\(text)")
     }
 
     @Test func sampleCourseCompilesWithTheSiteNumbers() throws {
@@ -187,6 +188,16 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(stderr.contains("error: --pdf needs latexmk, which is not installed"), "\(stderr)")
         #expect(fixture.exists("Output/latex/one.tex"))
+    }
+
+    @Test func theSameCourseGivesTheSameBytes() throws {
+        let fixture = try Fixture(LaTeXFixtures.fixtureCourse)
+        defer { fixture.remove() }
+        #expect(try CourseGenProcess.build(in: fixture.root, output: "First").status == 0)
+        #expect(try CourseGenProcess.build(in: fixture.root, output: "Second").status == 0)
+        let first = fixture.snapshot("First/latex"), second = fixture.snapshot("Second/latex")
+        #expect(first.count == 7)
+        #expect(first == second)
     }
 
     @Test func answersCanBeTurnedOffAndPaperDefaultsToA4() throws {

@@ -17,7 +17,8 @@ enum LaTeXFixtures {
         ["course.yml": "title: Hostile & 100% {course}\npaper: letter\n",
          "01-hostile.md": "---\ntitle: \"Hostile #1: $ & _\"\n---\n\n"
             + hostile.map(\.markdown).joined(separator: "\n\n") + "\n\n"
-            + "```\n\\end{CodeBlock} # % & ~ ^ _ { } α ∇\n```\n"]
+            + "```\n\\end{CodeBlock} # % & ~ ^ _ { } α ∇\n```\n\n"
+            + "> [!theorem] A [b] & c_d {#thm-hostile}\n> Body of @thm-hostile with 100% and \\\\.\n"]
     }
 
     /// Two lessons with every callout kind, labelled and unlabelled items, sections,
