@@ -97,6 +97,19 @@ import Testing
         #expect(documents.contains("course.tex") && documents.count == 10, "\(documents)")
         try Self.checkNumberParity(built)
 
+        // The computed answers of the calc blocks, as the site shows them, are in the book.
+        let book = try Self.pdfText(built.latex.appendingPathComponent("course.pdf"))
+        var computed: [String] = []
+        for page in try FileManager.default.contentsOfDirectory(atPath: built.output.appendingPathComponent("site").path)
+        where page.hasSuffix(".html") {
+            let html = try built.read("site/" + page)
+            for answer in html.matches(of: /<p class="calc-answer">(.*?)<\/p>/) {
+                computed += answer.1.matches(of: /\d+\.\d+/).map { String($0.0) }
+            }
+        }
+        #expect(!computed.isEmpty, "the sample course shows no computed decimals")
+        for number in computed { #expect(book.contains(number), "computed \(number) is not in the book") }
+
         // The first pages of the book, kept for people to look at.
         let artifacts = try Self.artifacts()
         for old in try FileManager.default.contentsOfDirectory(atPath: artifacts.path) where old.hasPrefix("course-") {
