@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var outputDisplay: String
     /// Debian's libjs-katex, copied into the site so it works offline.
     public var katex: URL
+    /// Reuse the HTML of calc blocks evaluated by earlier builds (`--no-cache` turns it off).
+    public var useCache = true
 
     public static let defaultKaTeX = URL(fileURLWithPath: "/usr/share/javascript/katex", isDirectory: true)
 

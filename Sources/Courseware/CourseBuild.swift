@@ -50,7 +50,11 @@ public enum CourseBuild {
         guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
 
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
-        let calc = course.lessons.parallelMap { CalcLessonEvaluation($0) }
+        let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
+        let cacheContext = CalcCache.labelsDigest(course.numbering.labels) + (course.config.allowHTML ? "+html" : "")
+        let calc = Array(course.lessons.indices).parallelMap { i in
+            CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
+        }
         diagnostics += calc.flatMap(\.diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
 
@@ -67,6 +71,7 @@ public enum CourseBuild {
         // write
         do {
             try write(pages: pages, assets: assets, latex: documents, to: output)
+            if let cache { for lesson in calc { lesson.storeFresh(in: cache) } }
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))

@@ -67,9 +67,8 @@ struct LessonHTMLExtensions: HTMLExtensions {
     }
 
     func codeBlock(_ code: CodeBlock, context: HTMLRenderContext) -> String {
-        if let evaluated = calc.blocks[code.range.start] {
-            return CalcHTMLRenderer(number: numbers.calcBlocks[code.range.start], file: calc.file)
-                .render(evaluated, context: context)
+        if let html = calc.html(for: code, number: numbers.calcBlocks[code.range.start], context: context) {
+            return html
         }
         return HTMLRenderer.commonMarkCodeBlock(code)
     }

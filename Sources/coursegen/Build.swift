@@ -12,8 +12,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Also compile every LaTeX document of <output>/latex with latexmk into PDFs next to them.")
     var pdf = false
 
+    @Flag(name: .customLong("no-cache"), help: "Evaluate every calc block again instead of reusing earlier results.")
+    var noCache = false
+
     func run() throws {
-        let options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
+        var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
+        options.useCache = !noCache
         let summary: BuildSummary
         do {
             summary = try CourseBuild.build(options)

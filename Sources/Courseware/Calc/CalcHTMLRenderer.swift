@@ -28,9 +28,9 @@ struct CalcHTMLRenderer {
 
     /// The list that ends a lesson: a link to each of its exercises.
     static func exerciseList(_ calc: CalcLessonEvaluation, numbers: CourseNumbering.LessonNumbers) -> String {
-        let exercises = calc.order.compactMap { start -> (String, String)? in
-            guard let e = calc.blocks[start], e.block.kind == .exercise, let number = numbers.calcBlocks[start],
-                  let id = anchor(e.block, number: number) else { return nil }
+        let exercises = calc.exercises.compactMap { entry -> (String, String)? in
+            guard let number = numbers.calcBlocks[entry.start] else { return nil }
+            let id = entry.label ?? "exercise-" + number.replacingOccurrences(of: ".", with: "-")
             return (number, id)
         }
         guard !exercises.isEmpty else { return "" }

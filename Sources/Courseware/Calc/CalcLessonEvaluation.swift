@@ -8,17 +8,45 @@ public struct CalcLessonEvaluation: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The lesson file, as diagnostics name it.
     public var file = ""
+    /// HTML of blocks found in the cache (not evaluated this time), by fence position.
+    var cachedHTML: [SourceLocation: String] = [:]
+    /// Cache keys of the blocks evaluated this time, to store their HTML after the build.
+    var freshKeys: [SourceLocation: String] = [:]
+    /// Where rendering leaves the HTML of freshly evaluated blocks.
+    let sink = CalcFragmentSink()
+    /// Every exercise of the lesson in order (evaluated or cached): fence position and label.
+    var exercises: [CalcExerciseEntry] = []
 
     public init() {}
 
     /// Parses and evaluates the lesson's calc blocks (inside callouts and lists too). A
     /// block with parse errors is not evaluated, so one mistake gives one message.
     public init(_ lesson: Lesson) {
+        self.init(lesson, cache: nil, numbers: CourseNumbering.LessonNumbers(), context: "")
+    }
+
+    /// Like `init(_:)`, but a block whose HTML is in `cache` is not evaluated again.
+    /// `context` is what else the HTML depends on (the course's labels, raw HTML setting).
+    init(_ lesson: Lesson, cache: CalcCache?, numbers: CourseNumbering.LessonNumbers, context: String) {
         file = lesson.displayPath
-        var codes: [CodeBlock] = []
+        var all: [CodeBlock] = []
         TreeWalk(visitBlock: { block in
-            if case .code(let code) = block, CalcInfo.read(code.info) != nil { codes.append(code) }
+            if case .code(let code) = block, CalcInfo.read(code.info) != nil { all.append(code) }
         }).walk(lesson.document.blocks)
+        var codes: [CodeBlock] = []
+        for code in all {
+            if let (kind, label, problem) = CalcInfo.read(code.info), problem == nil, kind == .exercise {
+                exercises.append(CalcExerciseEntry(start: code.range.start, label: label))
+            }
+            guard let cache else { codes.append(code); continue }
+            let key = CalcCache.key(code, file: file, number: numbers.calcBlocks[code.range.start], context: context)
+            if let html = cache.read(key) {
+                cachedHTML[code.range.start] = html
+            } else {
+                freshKeys[code.range.start] = key
+                codes.append(code)
+            }
+        }
         // Blocks are independent of each other: evaluate them on all cores, keep their order.
         let file = lesson.displayPath
         let outcomes = codes.parallelMap { code -> (CodeBlock, EvaluatedCalcBlock?, [Diagnostic]) in
@@ -37,6 +65,26 @@ public struct CalcLessonEvaluation: Sendable {
         }
     }
 
+    /// The HTML of a calc block: from the cache, or rendered now (and kept for the cache).
+    func html(for code: CodeBlock, number: String?, context: HTMLRenderContext) -> String? {
+        if let cached = cachedHTML[code.range.start] { return cached }
+        guard let evaluated = blocks[code.range.start] else { return nil }
+        let html = CalcHTMLRenderer(number: number, file: file).render(evaluated, context: context)
+        if let key = freshKeys[code.range.start] { sink.store(html, key: key) }
+        return html
+    }
+
+    /// Writes the HTML of the blocks evaluated this time into the cache.
+    func storeFresh(in cache: CalcCache) {
+        for (key, html) in sink.all.sorted(by: { $0.key < $1.key }) { cache.write(html, for: key) }
+    }
+
     /// Worked examples, exercises and figures, in document order.
     public var evaluated: [EvaluatedCalcBlock] { order.compactMap { blocks[$0] } }
+}
+
+/// An exercise of a lesson, for the list that ends the lesson.
+struct CalcExerciseEntry: Sendable {
+    var start: SourceLocation
+    var label: String?
 }

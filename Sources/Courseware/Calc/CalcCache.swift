@@ -1,0 +1,73 @@
+import Foundation
+import MarkdownSyntax
+
+/// Rendered calc blocks kept between builds, so a rebuild evaluates only blocks whose text
+/// (or position, number, or the course's labels) changed.
+///
+/// An entry is the HTML of one block that evaluated and verified without an error, named
+/// by a hash of everything the HTML depends on. Only successful builds write entries, so
+/// a hit stands for a block known to be correct.
+public struct CalcCache: Sendable {
+    /// Bump when the evaluation or the HTML of calc blocks changes, so old entries are unused.
+    public static let version = "coursegen-calc-1"
+
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// The key of a block: its text with positions, its lesson and number, and the labels
+    /// its captions and hints may refer to.
+    static func key(_ code: CodeBlock, file: String, number: String?, context: String) -> String {
+        var text = version + "\u{0}" + file + "\u{0}" + (number ?? "-") + "\u{0}" + context + "\u{0}" + code.info + "\u{0}"
+        text += "\(code.range.start.line):\(code.range.start.column)\n"
+        for line in code.lines { text += "\(line.line):\(line.column):\(line.text)\n" }
+        return hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
+    }
+
+    /// The labels of the course and what they render as: captions may refer to any of them.
+    static func labelsDigest(_ labels: [String: LabelTarget]) -> String {
+        let text = labels.keys.sorted().map { "\($0)=\(labels[$0]!.referenceText)@\(labels[$0]!.href)" }.joined(separator: "\n")
+        return hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325))
+    }
+
+    func read(_ key: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".html").path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func write(_ html: String, for key: String) {
+        // A cache that cannot be written only costs time on the next build.
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data(html.utf8).write(to: folder.appendingPathComponent(key + ".html"), options: .atomic)
+    }
+
+    static func fnv1a(_ text: String, basis: UInt64) -> UInt64 {
+        var hash = basis
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hex(_ x: UInt64) -> String {
+        let s = String(x, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// Collects the HTML of freshly evaluated blocks while pages render in parallel.
+final class CalcFragmentSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fragments: [String: String] = [:]
+
+    func store(_ html: String, key: String) {
+        lock.lock(); defer { lock.unlock() }
+        fragments[key] = html
+    }
+
+    var all: [String: String] {
+        lock.lock(); defer { lock.unlock() }
+        return fragments
+    }
+}
