@@ -52,7 +52,21 @@ struct LaTeXBook: Sendable {
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
 
+    /// The calc evaluations the LaTeX needs: the calc cache keeps only HTML, so a lesson with
+    /// blocks taken from the cache is evaluated again here.
+    func evaluatedForLaTeX() -> [CalcLessonEvaluation] {
+        Array(calc.indices).parallelMap { position in
+            calc[position].cachedHTML.isEmpty ? calc[position] : CalcLessonEvaluation(lessons[position])
+        }
+    }
+
     func renderAll() -> [Document] {
+        var book = self
+        book.calc = evaluatedForLaTeX()
+        return book.renderDocuments()
+    }
+
+    func renderDocuments() -> [Document] {
         let placement = config.latexAnswers
         var documents = Array(lessons.indices).parallelMap { position -> [Document] in
             let slug = lessons[position].slug.rawValue
