@@ -29,7 +29,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// A path without trailing slashes, so `Content/` names files as `Content/01-x.md`.
-    static func display(_ path: String) -> String {
+    public static func display(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         return String(trimmed)

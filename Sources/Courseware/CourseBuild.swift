@@ -9,6 +9,8 @@ public struct BuildSummary: Sendable {
     public var siteDisplayPath: String
     /// Warnings do not fail a build; they are reported with it.
     public var warnings: [Diagnostic]
+    /// The LaTeX documents written into `<output>/latex/`, by file name, in course order.
+    public var latexDocuments: [String] = []
 }
 
 /// `coursegen build`: the pipeline load -> parse -> number -> render -> write.
@@ -29,6 +31,10 @@ public enum CourseBuild {
             folder: options.templates.appendingPathComponent("html", isDirectory: true),
             displayPath: options.templatesDisplay + "/html")
         diagnostics += templateDiagnostics
+        let (latexTemplates, latexTemplateDiagnostics) = LaTeXTemplates.load(
+            folder: options.templates.appendingPathComponent("latex", isDirectory: true),
+            displayPath: options.templatesDisplay + "/latex")
+        diagnostics += latexTemplateDiagnostics
         let (assets, assetDiagnostics) = SiteAssets.find(
             templates: options.templates, templatesDisplay: options.templatesDisplay, katex: options.katex)
         diagnostics += assetDiagnostics
@@ -41,7 +47,7 @@ public enum CourseBuild {
         if let step = setupFailed ? .load : course.failedStep {
             throw failure(step, diagnostics, course.files)
         }
-        guard let templates else { throw failure(.load, diagnostics, course.files) }
+        guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
 
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
@@ -57,20 +63,26 @@ public enum CourseBuild {
                                 templates: templates)
         site.calc = calc
         let pages = site.renderAll()
+        var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                             templates: latexTemplates)
+        book.calc = calc
+        let documents = book.renderAll()
 
         // write
         do {
             let cacheEntries = cache == nil ? [:] : calc.reduce(into: [String: String]()) { all, lesson in
                 all.merge(lesson.cacheEntries) { first, _ in first }
             }
-            try write(pages: pages, assets: assets, cacheEntries: cacheEntries, to: output)
+            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
             throw failure(.write, diagnostics, course.files)
         }
-        return BuildSummary(lessonCount: course.lessons.count, fileCount: pages.count + assets.files.count + 1,
-                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files))
+        return BuildSummary(lessonCount: course.lessons.count,
+                            fileCount: pages.count + assets.files.count + 1 + documents.count,
+                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
+                            latexDocuments: documents.map(\.fileName))
     }
 
     /// Every prerequisite names a lesson of the course other than its own.
@@ -100,9 +112,10 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    /// Writes the site, and the calc cache entries the build used (key -> HTML), into a
-    /// staging folder and swaps it in.
-    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, cacheEntries: [String: String] = [:],
+    /// Writes the site, the LaTeX documents, and the calc cache entries the build used
+    /// (key -> HTML) into a staging folder and swaps it in.
+    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
+                      cacheEntries: [String: String] = [:],
                       to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
@@ -110,6 +123,8 @@ public enum CourseBuild {
             try staging.makeFolder(["site", "katex", "fonts"])
             _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+            try staging.makeFolder(["latex"])
+            _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
             if !cacheEntries.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])
                 for (key, html) in cacheEntries.sorted(by: { $0.key < $1.key }) {

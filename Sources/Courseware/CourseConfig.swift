@@ -11,11 +11,15 @@ public struct CourseConfig: Hashable, Sendable {
     public var allowHTML: Bool = false
     /// The `lang` of every page.
     public var language: String = "en"
+    /// Where exercise answers go in the LaTeX documents.
+    public var latexAnswers: LaTeXAnswerPlacement = .endOfLesson
+    /// The paper of the LaTeX documents.
+    public var paperSize: PaperSize = .a4
 
     public init() {}
 
     /// The keys course.yml understands.
-    static let knownKeys = ["title", "author", "lessons", "allow_html", "language"]
+    static let knownKeys = ["title", "author", "lessons", "allow_html", "language", "latex_answers", "paper"]
 
     /// Reads course.yml; problems become diagnostics and the defaults stay in place.
     static func read(_ source: SourceFile) -> (CourseConfig, [Diagnostic]) {
@@ -32,6 +36,20 @@ public struct CourseConfig: Hashable, Sendable {
                 if let text = reader.string(value, key: key), !text.isEmpty { config.language = text }
             case "allow_html":
                 if let flag = reader.bool(value, key: key) { config.allowHTML = flag }
+            case "latex_answers":
+                if let text = reader.string(value, key: key) {
+                    if let placement = LaTeXAnswerPlacement(rawValue: text) { config.latexAnswers = placement } else {
+                        reader.warning(at: value, "unknown latex_answers '\(text)' (known: "
+                            + LaTeXAnswerPlacement.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    }
+                }
+            case "paper":
+                if let text = reader.string(value, key: key) {
+                    if let paper = PaperSize(rawValue: text) { config.paperSize = paper } else {
+                        reader.warning(at: value, "unknown paper '\(text)' (known: "
+                            + PaperSize.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    }
+                }
             case "lessons":
                 if let entries = reader.strings(value, key: key) {
                     config.lessonOrder = entries.map { SlugReference(slug: $0.0, location: $0.1) }

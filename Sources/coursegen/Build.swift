@@ -9,14 +9,18 @@ struct Build: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
+    @Flag(help: "Also compile every LaTeX document of <output>/latex with latexmk into PDFs next to them.")
+    var pdf = false
+
     @Flag(name: .customLong("no-cache"), help: "Evaluate every calc block again instead of reusing earlier results.")
     var noCache = false
 
     func run() throws {
         var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
         options.useCache = !noCache
+        let summary: BuildSummary
         do {
-            let summary = try CourseBuild.build(options)
+            summary = try CourseBuild.build(options)
             Diagnostics.report(summary.warnings)
             let warnings = summary.warnings.count
             print("Built \(summary.lessonCount) lesson\(summary.lessonCount == 1 ? "" : "s") into \(summary.siteDisplayPath)"
@@ -27,5 +31,38 @@ struct Build: ParsableCommand {
             Diagnostics.printError("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(course.output) was not changed")
             throw ExitCode(1)
         }
+        if pdf { try compilePDFs(summary.latexDocuments) }
+    }
+
+    /// `--pdf`: latexmk on every document; each failure is reported with its lesson and TeX's message.
+    func compilePDFs(_ documents: [String]) throws {
+        let latexDisplay = BuildOptions.display(course.output) + "/latex"
+        guard let latexmk = LaTeXCompiler.latexmk() else {
+            Diagnostics.printError("error: --pdf needs latexmk, which is not installed (Debian: apt-get install latexmk "
+                + "texlive-latex-extra texlive-fonts-recommended); the LaTeX sources are in \(latexDisplay)")
+            throw ExitCode(1)
+        }
+        let compiler = LaTeXCompiler(folder: URL(fileURLWithPath: course.output).appendingPathComponent("latex"),
+                                     displayPath: latexDisplay)
+        let outcomes = compiler.compile(documents, latexmk: latexmk)
+        var failed = 0
+        for outcome in outcomes {
+            let stem = String(outcome.document.dropLast(".tex".count))
+            let what = stem == "course" ? "the course book"
+                : "lesson '" + ["-exercises", "-answers"].reduce(stem) { name, suffix in
+                    name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : name } + "'"
+            if !outcome.succeeded {
+                failed += 1
+                Diagnostics.printError("error: LaTeX failed for \(what) (\(latexDisplay)/\(outcome.document))")
+                for error in outcome.errors { Diagnostics.printError("  " + error) }
+                if outcome.errors.isEmpty { Diagnostics.printError("  see \(latexDisplay)/\(stem).log") }
+            }
+            for problem in outcome.problems { Diagnostics.printError("warning: \(what): " + problem) }
+        }
+        guard failed == 0 else {
+            Diagnostics.printError("error: \(failed) of \(outcomes.count) LaTeX documents failed to compile")
+            throw ExitCode(1)
+        }
+        print("Compiled \(outcomes.count) PDF\(outcomes.count == 1 ? "" : "s") into \(latexDisplay)")
     }
 }

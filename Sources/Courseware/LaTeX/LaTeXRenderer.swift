@@ -1,0 +1,158 @@
+import MarkdownSyntax
+
+/// One lesson's Markdown tree as LaTeX: our own renderer over our own tree, so math,
+/// callouts and references come out as the site shows them.
+///
+/// Numbers are never left to LaTeX's counters: every numbered item is preceded by
+/// `\cgnumber{counter}{3.2}`, which sets what the counter prints to the number the site
+/// prints (from `CourseNumbering`), so `\label`/`\ref` carry exactly the site's numbers.
+/// Math is passed through byte for byte; raw HTML is dropped with a comment.
+struct LaTeXRenderer {
+    let numbers: CourseNumbering.LessonNumbers
+    let labels: [String: LabelTarget]
+    /// The lessons in this document: references to them go through `\ref`; references to
+    /// other lessons print the site's text without a link. Nil: every lesson (the book).
+    var lessonsInDocument: Set<Slug>? = nil
+    /// The lesson's evaluated calc blocks, rendered in place of their code.
+    var calc = CalcLessonEvaluation()
+    /// Heading levels shift down by one in the book, where the lesson is the chapter.
+    var sectionCommands: [String] = ["section", "subsection", "subsubsection"]
+
+    func render(_ blocks: [Block]) -> String {
+        blocks.map(render).joined(separator: "\n")
+    }
+
+    func render(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let inlines, _):
+            return render(inlines) + "\n"
+        case .heading(let level, let inlines, let label, let range):
+            return heading(level: level, content: inlines, label: label, range: range)
+        case .blockQuote(let blocks, _):
+            return "\\begin{quote}\n" + render(blocks) + "\\end{quote}\n"
+        case .callout(let callout):
+            return self.callout(callout)
+        case .list(let list):
+            return self.list(list)
+        case .code(let code):
+            return codeBlock(code)
+        case .html:
+            return "% raw HTML omitted in LaTeX\n"
+        case .thematicBreak:
+            return "\\cgrule\n"
+        case .displayMath(let tex, let label, let range):
+            if let number = numbers.equations[range.start], let label {
+                // A line break after the TeX, so a `%` comment in it cannot swallow the tag.
+                return "\\begin{equation}" + tex + LaTeXRenderer.lineEnd(tex) + "\\tag{" + number + "}\\label{" + label + "}\n\\end{equation}\n"
+            }
+            return "\\[" + tex + LaTeXRenderer.lineEnd(tex) + "\\]\n"
+        }
+    }
+
+    /// A newline unless the TeX ends with one: a blank line inside display math is an error.
+    static func lineEnd(_ tex: String) -> String { tex.hasSuffix("\n") ? "" : "\n" }
+
+    func heading(level: Int, content: [Inline], label: String?, range: SourceRange) -> String {
+        let title = render(content)
+        guard let number = numbers.sections[range.start] else {
+            // Unnumbered headings: `#` above the sections, `####` and deeper as run-in paragraphs.
+            return level <= 1 ? "\\cgtitleheading{" + title + "}\n" : "\\paragraph*{" + title + "}\n"
+        }
+        let command = sectionCommands[min(level - 2, sectionCommands.count - 1)]
+        // The PDF outline cannot show math or commands, so it gets the plain words.
+        let outline = "\\texorpdfstring{" + title + "}{" + LaTeXEscaping.text(plainText(content)) + "}"
+        var out = "\\cgnumber{" + command + "}{" + number + "}\n\\" + command + "{" + outline + "}"
+        if let label { out += "\\label{" + label + "}" }
+        return out + "\n"
+    }
+
+    func callout(_ callout: Callout) -> String {
+        let environment = "cg" + callout.kind.rawValue
+        var out = ""
+        if let number = numbers.callouts[callout.range.start] {
+            out += "\\cgnumber{" + environment + "}{" + number + "}\n"
+        }
+        out += "\\begin{" + environment + "}"
+        if !callout.title.isEmpty { out += "[{" + render(callout.title) + "}]" }
+        // \relax ends the look-ahead for an optional argument.
+        out += "\\relax\n"
+        if let label = callout.label, numbers.callouts[callout.range.start] != nil { out += "\\label{" + label + "}\n" }
+        out += render(callout.body)
+        return out + "\\end{" + environment + "}\n"
+    }
+
+    func list(_ list: ListBlock) -> String {
+        let environment = list.ordered ? "enumerate" : "itemize"
+        var options: [String] = []
+        if list.ordered {
+            options.append("label=\\arabic*" + (list.parenDelimiter ? ")" : "."))
+            if list.start != 1 { options.append("start=\(list.start)") }
+        }
+        if list.tight { options.append("noitemsep") }
+        var out = "\\begin{" + environment + "}"
+        if !options.isEmpty { out += "[" + options.joined(separator: ", ") + "]" }
+        out += "\n"
+        for item in list.items {
+            out += "\\item\\relax\n" + render(item)
+        }
+        return out + "\\end{" + environment + "}\n"
+    }
+
+    func codeBlock(_ code: CodeBlock) -> String {
+        if let calc = calcBlock(code) { return calc }
+        // Two environments, so a line reading `\end{CodeBlock}` cannot end the block early.
+        let lines = code.lines.map { LaTeXEscaping.verbatimLine($0.text) }
+        let environment = lines.contains { $0.contains("\\end{CodeBlock}") } ? "CodeBlockAlt" : "CodeBlock"
+        return "\\begin{" + environment + "}\n" + lines.map { $0 + "\n" }.joined() + "\\end{" + environment + "}\n"
+    }
+
+    /// Inlines as the words they show, math as its TeX.
+    func plainText(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .softBreak, .lineBreak: " "
+            case .emphasis(let children), .strong(let children), .link(_, _, let children), .image(_, _, let children):
+                plainText(children)
+            case .html: ""
+            case .math(let tex, _): tex
+            case .reference(let label, _): labels[label]?.referenceText ?? "@" + label
+            }
+        }.joined()
+    }
+
+    func render(_ inlines: [Inline]) -> String {
+        inlines.map(render).joined()
+    }
+
+    func render(_ inline: Inline) -> String {
+        switch inline {
+        case .text(let text): return LaTeXEscaping.text(text)
+        case .softBreak: return "\n"
+        case .lineBreak: return "\\\\\\relax\n"
+        case .code(let code): return "\\texttt{" + LaTeXEscaping.text(code) + "}"
+        case .emphasis(let inlines): return "\\emph{" + render(inlines) + "}"
+        case .strong(let inlines): return "\\textbf{" + render(inlines) + "}"
+        case .link(let destination, _, let inlines):
+            return "\\href{" + LaTeXEscaping.url(destination) + "}{" + render(inlines) + "}"
+        case .image(let source, _, let inlines):
+            // Images are not copied into the LaTeX folder; the document names them instead.
+            return "\\cgimage{" + render(inlines) + "}{" + LaTeXEscaping.text(source) + "}"
+        case .html: return ""
+        case .math(let tex, _): return "\\(" + tex + "\\)"
+        case .reference(let label, _):
+            guard let target = labels[label] else { return "@" + LaTeXEscaping.text(label) }
+            if let lessonsInDocument, !lessonsInDocument.contains(target.lesson) {
+                return LaTeXEscaping.text(target.referenceText)
+            }
+            let number = "\\ref*{" + label + "}"
+            let text = switch target.kind {
+            case .equation: target.kind.displayName + "~(" + number + ")"
+            case .definition, .theorem, .lemma, .proposition, .corollary, .example, .remark, .caution,
+                 .section, .figure, .exercise:
+                target.kind.displayName + "~" + number
+            }
+            return "\\hyperref[" + label + "]{" + text + "}"
+        }
+    }
+}
