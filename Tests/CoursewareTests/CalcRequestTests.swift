@@ -43,6 +43,19 @@ struct CalcRequestTests {
         Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 1", right: "(0.50, 0.50)", wrong: "(0.4, 0.5)"),
         Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 3", right: "(0.125, 0.125)", wrong: "(0.14, 0.12)"),
         Case(definition: "f(x, y) = x^2 y", ask: "check at (1, 2)", right: "(4, 1)", wrong: "(4, 2)"),
+        // Expressions after option words are whole calc expressions (spaces for products),
+        // and option words are whole words even right before a parenthesis.
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at (0, 0) along y = 2 x", right: "2/5", wrong: "1/2"),
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at (0, 0) along y = -3 x sin(1) / sin(1)",
+             right: "-3/10", wrong: "3/10"),
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at(0, 0) along(t, 2 t) as t -> 0", right: "2/5", wrong: "0"),
+        Case(definition: "f(x, y) = x y", ask: "chain x = 2 t, y = 3 t wrt t", right: "12 t", wrong: "6 t"),
+        Case(definition: "f(x, y) = x^2 - y^2", ask: "directional at(1, 2) toward(3, 4)", right: "-2", wrong: "2"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from(1, 1) rate 1/4 steps 1", right: "(0.50, 0.50)", wrong: "(0.4, 0.5)"),
+        // A one-entry vector: the gradient of a function of one variable.
+        Case(definition: "f(x) = 1/x", ask: "gradient at (2)", right: "(-1/4)", wrong: "(1/4)"),
+        Case(definition: "f(x) = 1/x", ask: "gradient at 2", right: "-1/4", wrong: "1/4"),
+        Case(definition: "f(x) = x^3", ask: "gradient", right: "3 x^2", wrong: "(3 x)"),
     ]
 
     @Test(arguments: cases)
