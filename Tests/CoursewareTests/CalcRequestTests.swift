@@ -121,4 +121,51 @@ struct CalcRequestTests {
         #expect(figure?.label == "fig-bowl")
         #expect(figure?.alt.isEmpty == false)
     }
+
+    /// The `check at` table shows the variable and the exact partial as math, the numbers as text.
+    @Test func checkTableTypesetsTheExactColumn() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, theta) = x^2 sqrt(theta)", "check at (1, 2)"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let table = try #require(evaluated?.results.first?.table)
+        let html = CalcHTMLRenderer.table(table)
+        #expect(html.contains("<td><span class=\"math inline\">2\\sqrt{2}</span></td>"), "\(html)")
+        #expect(html.contains("<td><span class=\"math inline\">\\theta</span></td>"), "\(html)")
+        #expect(!html.contains("<td>2 sqrt(2)</td>"), "the exact value is not calc syntax")
+        #expect(html.contains("<td>" + table.rows[0][2] + "</td>"), "numbers stay plain text")
+    }
+
+    /// A long note (the linearization's point-slope form) gets a row of its own, so the
+    /// display stays as narrow as its values.
+    @Test func longNotesBreakTheAlignedLine() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, y) = sqrt(x^2 + y^2)", "linearization at (3, 4)"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let steps = try #require(evaluated?.results.first?.steps)
+        let display = CalcWorkLines.aligned(steps)
+        let rows = display.components(separatedBy: " \\\\\n")
+        #expect(rows.count == steps.count + 1, "\(display)")
+        let noteRow = try #require(rows.first { $0.contains("point-slope form") })
+        #expect(noteRow.hasPrefix("&\\qquad "), "\(noteRow)")
+        #expect(!display.contains("&&"), "no row carries a note in a third column: \(display)")
+        // Short notes stay on their row.
+        let (chain, _) = runCalcBlock("calc", ["f(x, y) = x y", "chain x = t, y = t wrt t"])
+        let chainSteps = try #require(chain?.results.first?.steps)
+        #expect(CalcWorkLines.aligned(chainSteps) == WorkStep.aligned(chainSteps))
+    }
+
+    /// Axes carry the function's variables and the legend its name, in SVG and TikZ.
+    @Test func figureSpeaksOfTheBlocksNames() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc plot", [
+            "L(w, theta) = w^2 + 2 theta^2", "contour w in [-3, 3], theta in [-3, 3] levels 6 grid 41", "field 5",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let figure = try #require(evaluated?.figure)
+        #expect(figure.svg.contains(">w</text>"), "x axis named w")
+        #expect(figure.svg.contains(">theta</text>") || figure.svg.contains(">θ</text>"), "y axis named theta")
+        #expect(!figure.svg.contains(">x</text>") && !figure.svg.contains(">y</text>"))
+        #expect(figure.svg.contains("level sets of L"))
+        #expect(figure.svg.contains("gradient \u{2207}L"))
+        #expect(!figure.svg.contains("level sets of f") && !figure.svg.contains("gradient \u{2207}f"))
+        #expect(figure.tikz.contains("$\\theta$") && figure.tikz.contains("$w$"))
+        #expect(figure.tikz.contains("level sets of $L$") && figure.tikz.contains("$\\nabla L$"))
+    }
 }

@@ -326,7 +326,9 @@ public struct CalcEvaluator {
                                          rows: c.rows.map { [$0.variable, $0.exact.plainText, Expr.formatDecimal($0.analytic),
                                                              Expr.formatDecimal($0.finiteDifference), Expr.formatDecimal($0.step),
                                                              Expr.formatDecimal($0.difference)] },
-                                         omittedAfterRow: nil)
+                                         omittedAfterRow: nil,
+                                         latexRows: c.rows.map { [ExpressionPrinter.latexName($0.variable), $0.exact.latex,
+                                                                  nil, nil, nil, nil] })
                 result.steps = Gradient(of: f, variables: vars, name: n).steps
                 result.checks.append(c.agrees ? "analytic gradient agrees with central differences" : "FAILED: analytic and finite-difference gradients differ")
                 if !c.agrees { result.verified = false }
