@@ -156,6 +156,7 @@ struct CalcRequestTests {
     @Test func figureSpeaksOfTheBlocksNames() throws {
         let (evaluated, diagnostics) = runCalcBlock("calc plot", [
             "L(w, theta) = w^2 + 2 theta^2", "contour w in [-3, 3], theta in [-3, 3] levels 6 grid 41", "field 5",
+            "descent from(2, 1) rate 1/10 steps 5",
         ])
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let figure = try #require(evaluated?.figure)
@@ -167,5 +168,6 @@ struct CalcRequestTests {
         #expect(!figure.svg.contains("level sets of f") && !figure.svg.contains("gradient \u{2207}f"))
         #expect(figure.tikz.contains("$\\theta$") && figure.tikz.contains("$w$"))
         #expect(figure.tikz.contains("level sets of $L$") && figure.tikz.contains("$\\nabla L$"))
+        #expect(figure.svg.contains("gradient descent"), "the plot's descent line reads 'from(2, 1)' too")
     }
 }
