@@ -152,6 +152,22 @@ struct CalcRequestTests {
         #expect(CalcWorkLines.aligned(chainSteps) == WorkStep.aligned(chainSteps))
     }
 
+    /// The difference quotient names the moved point and drops a piecewise whose branches agree.
+    @Test func differenceQuotientShowsTheMovedPoint() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", [
+            "g(x, y) = x y / (x^2 + y^2) if (x, y) != (0, 0) else 0", "definition partial x at (0, 0)",
+            "definition partial y at (1, 2)",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let atOrigin = try #require(evaluated?.results.first?.steps.dropFirst().first)
+        #expect(atOrigin.latexLabel.hasPrefix("\\frac{g\\left(h, 0\\right) - g\\left(0, 0\\right)}"), "\(atOrigin.latexLabel)")
+        #expect(atOrigin.value == .scalar(.num(0)), "\(atOrigin.plainText)")
+        let away = try #require(evaluated?.results.last?.steps.dropFirst().first)
+        #expect(away.latexLabel.contains("g\\left(1, h + 2\\right)") || away.latexLabel.contains("g\\left(1, 2 + h\\right)"),
+                "\(away.latexLabel)")
+        #expect(!away.latexLabel.contains("ldots"))
+    }
+
     /// Axes carry the function's variables and the legend its name, in SVG and TikZ.
     @Test func figureSpeaksOfTheBlocksNames() throws {
         let (evaluated, diagnostics) = runCalcBlock("calc plot", [
