@@ -43,6 +43,19 @@ struct CalcRequestTests {
         Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 1", right: "(0.50, 0.50)", wrong: "(0.4, 0.5)"),
         Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from (1, 1) rate 0.25 steps 3", right: "(0.125, 0.125)", wrong: "(0.14, 0.12)"),
         Case(definition: "f(x, y) = x^2 y", ask: "check at (1, 2)", right: "(4, 1)", wrong: "(4, 2)"),
+        // Expressions after option words are whole calc expressions (spaces for products),
+        // and option words are whole words even right before a parenthesis.
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at (0, 0) along y = 2 x", right: "2/5", wrong: "1/2"),
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at (0, 0) along y = -3 x sin(1) / sin(1)",
+             right: "-3/10", wrong: "3/10"),
+        Case(definition: "f(x, y) = x y / (x^2 + y^2)", ask: "limit at(0, 0) along(t, 2 t) as t -> 0", right: "2/5", wrong: "0"),
+        Case(definition: "f(x, y) = x y", ask: "chain x = 2 t, y = 3 t wrt t", right: "12 t", wrong: "6 t"),
+        Case(definition: "f(x, y) = x^2 - y^2", ask: "directional at(1, 2) toward(3, 4)", right: "-2", wrong: "2"),
+        Case(definition: "f(x, y) = x^2 + y^2", ask: "descent from(1, 1) rate 1/4 steps 1", right: "(0.50, 0.50)", wrong: "(0.4, 0.5)"),
+        // A one-entry vector: the gradient of a function of one variable.
+        Case(definition: "f(x) = 1/x", ask: "gradient at (2)", right: "(-1/4)", wrong: "(1/4)"),
+        Case(definition: "f(x) = 1/x", ask: "gradient at 2", right: "-1/4", wrong: "1/4"),
+        Case(definition: "f(x) = x^3", ask: "gradient", right: "3 x^2", wrong: "(3 x)"),
     ]
 
     @Test(arguments: cases)
@@ -107,5 +120,70 @@ struct CalcRequestTests {
         #expect(figure?.caption == "Level sets of $f$ and a descent path.")
         #expect(figure?.label == "fig-bowl")
         #expect(figure?.alt.isEmpty == false)
+    }
+
+    /// The `check at` table shows the variable and the exact partial as math, the numbers as text.
+    @Test func checkTableTypesetsTheExactColumn() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, theta) = x^2 sqrt(theta)", "check at (1, 2)"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let table = try #require(evaluated?.results.first?.table)
+        let html = CalcHTMLRenderer.table(table)
+        #expect(html.contains("<td><span class=\"math inline\">2\\sqrt{2}</span></td>"), "\(html)")
+        #expect(html.contains("<td><span class=\"math inline\">\\theta</span></td>"), "\(html)")
+        #expect(!html.contains("<td>2 sqrt(2)</td>"), "the exact value is not calc syntax")
+        #expect(html.contains("<td>" + table.rows[0][2] + "</td>"), "numbers stay plain text")
+    }
+
+    /// A long note (the linearization's point-slope form) gets a row of its own, so the
+    /// display stays as narrow as its values.
+    @Test func longNotesBreakTheAlignedLine() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, y) = sqrt(x^2 + y^2)", "linearization at (3, 4)"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let steps = try #require(evaluated?.results.first?.steps)
+        let display = CalcWorkLines.aligned(steps)
+        let rows = display.components(separatedBy: " \\\\\n")
+        #expect(rows.count == steps.count + 1, "\(display)")
+        let noteRow = try #require(rows.first { $0.contains("point-slope form") })
+        #expect(noteRow.hasPrefix("&\\qquad "), "\(noteRow)")
+        #expect(!display.contains("&&"), "no row carries a note in a third column: \(display)")
+        // Short notes stay on their row.
+        let (chain, _) = runCalcBlock("calc", ["f(x, y) = x y", "chain x = t, y = t wrt t"])
+        let chainSteps = try #require(chain?.results.first?.steps)
+        #expect(CalcWorkLines.aligned(chainSteps) == WorkStep.aligned(chainSteps))
+    }
+
+    /// The difference quotient names the moved point and drops a piecewise whose branches agree.
+    @Test func differenceQuotientShowsTheMovedPoint() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", [
+            "g(x, y) = x y / (x^2 + y^2) if (x, y) != (0, 0) else 0", "definition partial x at (0, 0)",
+            "definition partial y at (1, 2)",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let atOrigin = try #require(evaluated?.results.first?.steps.dropFirst().first)
+        #expect(atOrigin.latexLabel.hasPrefix("\\frac{g\\left(h, 0\\right) - g\\left(0, 0\\right)}"), "\(atOrigin.latexLabel)")
+        #expect(atOrigin.value == .scalar(.num(0)), "\(atOrigin.plainText)")
+        let away = try #require(evaluated?.results.last?.steps.dropFirst().first)
+        #expect(away.latexLabel.contains("g\\left(1, h + 2\\right)") || away.latexLabel.contains("g\\left(1, 2 + h\\right)"),
+                "\(away.latexLabel)")
+        #expect(!away.latexLabel.contains("ldots"))
+    }
+
+    /// Axes carry the function's variables and the legend its name, in SVG and TikZ.
+    @Test func figureSpeaksOfTheBlocksNames() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc plot", [
+            "L(w, theta) = w^2 + 2 theta^2", "contour w in [-3, 3], theta in [-3, 3] levels 6 grid 41", "field 5",
+            "descent from(2, 1) rate 1/10 steps 5",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let figure = try #require(evaluated?.figure)
+        #expect(figure.svg.contains(">w</text>"), "x axis named w")
+        #expect(figure.svg.contains(">theta</text>") || figure.svg.contains(">θ</text>"), "y axis named theta")
+        #expect(!figure.svg.contains(">x</text>") && !figure.svg.contains(">y</text>"))
+        #expect(figure.svg.contains("level sets of L"))
+        #expect(figure.svg.contains("gradient \u{2207}L"))
+        #expect(!figure.svg.contains("level sets of f") && !figure.svg.contains("gradient \u{2207}f"))
+        #expect(figure.tikz.contains("$\\theta$") && figure.tikz.contains("$w$"))
+        #expect(figure.tikz.contains("level sets of $L$") && figure.tikz.contains("$\\nabla L$"))
+        #expect(figure.svg.contains("gradient descent"), "the plot's descent line reads 'from(2, 1)' too")
     }
 }

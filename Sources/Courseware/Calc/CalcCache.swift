@@ -9,7 +9,7 @@ import MarkdownSyntax
 /// a hit stands for a block known to be correct.
 public struct CalcCache: Sendable {
     /// Bump when the evaluation or the HTML of calc blocks changes, so old entries are unused.
-    public static let version = "coursegen-calc-1"
+    public static let version = "coursegen-calc-3"
 
     /// The cache's folder inside the output folder.
     public static let folderName = ".coursegen-cache"

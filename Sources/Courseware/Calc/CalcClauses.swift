@@ -1,5 +1,10 @@
 /// A request's text cut at its option words (`at`, `toward`, `rate`, ...), which count only
 /// outside parentheses and brackets, so `(1, 0)` stays one value.
+///
+/// An option word is a whole word: it starts after a blank, an opening or closing
+/// bracket or the start of the text, and ends at a blank, a bracket or the end, so
+/// `along(t, 2 t)` and `at(1, 2)` are cut like `along (t, 2 t)`. Everything between two
+/// option words is one value, handed whole to the expression parser (`y = 2 x`).
 struct CalcClauses {
     struct Clause {
         var keyword: String
@@ -20,11 +25,11 @@ struct CalcClauses {
             let c = scalars[i]
             if c == "(" || c == "[" { depth += 1; i += 1; continue }
             if c == ")" || c == "]" { depth = max(0, depth - 1); i += 1; continue }
-            if depth == 0, CalcClauses.isWordStart(c), i == 0 || scalars[i - 1].properties.isWhitespace {
+            if depth == 0, CalcClauses.isWordStart(c), i == 0 || CalcClauses.isWordBoundary(scalars[i - 1]) {
                 var j = i
                 while j < scalars.count, CalcClauses.isWordPart(scalars[j]) { j += 1 }
                 let word = String(String.UnicodeScalarView(scalars[i..<j]))
-                if keywords.contains(word), j == scalars.count || scalars[j].properties.isWhitespace {
+                if keywords.contains(word), j == scalars.count || CalcClauses.isWordBoundary(scalars[j]) {
                     cuts.append((word, i, j))
                 }
                 i = j
@@ -38,6 +43,11 @@ struct CalcClauses {
             return Clause(keyword: cut.keyword, keywordSpan: span.slice(cut.start..<cut.end),
                           value: span.slice(cut.end..<end).trimmed)
         }
+    }
+
+    /// A character that may stand next to an option word: a blank or a bracket.
+    static func isWordBoundary(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || c == "(" || c == ")" || c == "[" || c == "]"
     }
 
     static func isWordStart(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c == "_" }

@@ -85,6 +85,14 @@ extension CalcEvaluator {
                     }
                 }
                 return .agrees
+            case (.vector(let es), .scalar(let a)) where es.count == 1:
+                // A one-entry vector (the gradient of a function of one variable) reads
+                // `(-1/8)` as a number: `answer (-1/8)` and `answer -1/8` both mean it.
+                return CalcEvaluator.sameNumberOrExpression(a, es[0], written: trimmed, variables: context.variables)
+                    ? .agrees : .differs
+            case (.scalar(let e), .vector(let As)) where As.count == 1:
+                return CalcEvaluator.sameNumberOrExpression(As[0], e, written: trimmed, variables: context.variables)
+                    ? .agrees : .differs
             case (.scalar, _), (.vector, _), (.matrix, _):
                 return .differs
             }

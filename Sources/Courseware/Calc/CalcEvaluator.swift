@@ -269,10 +269,15 @@ public struct CalcEvaluator {
             do {
                 let d = try DefinitionPartial(of: f, variables: vars, at: p, withRespectTo: v)
                 let h = d.increment
+                // The moved point, e.g. (h, 0) for partial x at (0, 0), (1 + h, 2) at (1, 2).
+                let k = vars.firstIndex(of: v) ?? 0
+                let moved = p.enumerated().map { i, c in
+                    i != k ? c : ExactEvaluator.sign(c) == 0 ? Expr.symbol(h) : c + Expr.symbol(h)
+                }
                 result.steps = [
                     WorkStep(label: "\(n)\(tuple(p))", latexLabel: "\(n)\(latexTuple(p))", value: .scalar(d.valueAtPoint)),
-                    WorkStep(label: "difference quotient", latexLabel: "\\frac{\(n)(\\ldots + \(h)) - \(n)\(latexTuple(p))}{\(h)}",
-                             value: .scalar(d.differenceQuotient), note: "as \(h) -> 0", latexNote: "\\text{as } \(h) \\to 0"),
+                    WorkStep(label: "difference quotient", latexLabel: "\\frac{\(n)\(latexTuple(moved)) - \(n)\(latexTuple(p))}{\(h)}",
+                             value: .scalar(CalcDisplay.collapsingEqualBranches(d.differenceQuotient)), note: "as \(h) -> 0", latexNote: "\\text{as } \(h) \\to 0"),
                 ]
                 guard let value = d.value else {
                     fail(request, "the limit of the difference quotient does not exist: \(d.limit.outcome)")
@@ -326,7 +331,9 @@ public struct CalcEvaluator {
                                          rows: c.rows.map { [$0.variable, $0.exact.plainText, Expr.formatDecimal($0.analytic),
                                                              Expr.formatDecimal($0.finiteDifference), Expr.formatDecimal($0.step),
                                                              Expr.formatDecimal($0.difference)] },
-                                         omittedAfterRow: nil)
+                                         omittedAfterRow: nil,
+                                         latexRows: c.rows.map { [ExpressionPrinter.latexName($0.variable), $0.exact.latex,
+                                                                  nil, nil, nil, nil] })
                 result.steps = Gradient(of: f, variables: vars, name: n).steps
                 result.checks.append(c.agrees ? "analytic gradient agrees with central differences" : "FAILED: analytic and finite-difference gradients differ")
                 if !c.agrees { result.verified = false }

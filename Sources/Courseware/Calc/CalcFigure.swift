@@ -43,7 +43,8 @@ extension CalcEvaluator {
             marks: plot.marks.map { PlotMark(point: Point($0.point[0], $0.point[1]), label: $0.label) },
             caption: plot.caption, altText: plot.alt, functionLaTeX: f.latex, functionText: f.plainText)
         do {
-            let scene = try PlotFigure.scene(spec, function: compiledF.function2, gradient: compiledG.function2)
+            var scene = try PlotFigure.scene(spec, function: compiledF.function2, gradient: compiledG.function2)
+            CalcEvaluator.name(&scene, function: function.name, variables: vars)
             return CalcFigure(label: label, number: nil, svg: PlotFigure.svg(scene), tikz: PlotFigure.tikz(scene),
                               caption: plot.caption, alt: scene.description)
         } catch {
@@ -51,5 +52,38 @@ extension CalcEvaluator {
                 "cannot draw the contours: \(error)"))
             return nil
         }
+    }
+}
+
+extension CalcEvaluator {
+    /// Plotting draws f of x and y; the figure speaks of the block's own names instead:
+    /// axes named after the function's variables (`w`, `b`) and a legend naming the
+    /// function (`level sets of g`, `gradient ∇g`). Names stay at the positions Plotting
+    /// chose; a longer name grows its label's box to the right.
+    static func name(_ scene: inout PlotScene, function: String, variables: [String]) {
+        guard variables.count == 2 else { return }
+        rename(&scene.xAxisLabel, plain: variables[0], latex: "$\(ExpressionPrinter.latexName(variables[0]))$")
+        rename(&scene.yAxisLabel, plain: variables[1], latex: "$\(ExpressionPrinter.latexName(variables[1]))$")
+        let f = ExpressionPrinter.latexName(function)
+        for i in scene.legend.indices {
+            switch scene.legend[i].kind {
+            case .levels:
+                rename(&scene.legend[i].label, plain: "level sets of \(function)", latex: "level sets of $\(f)$")
+            case .arrow:
+                rename(&scene.legend[i].label, plain: "gradient \u{2207}\(function)", latex: "gradient $\\nabla \(f)$")
+            case .path:
+                break
+            }
+        }
+        // As Plotting does: the figure widens if a legend row needs it.
+        let legendRight = scene.legend.map(\.label.box.maxX).max() ?? 0
+        scene.width = max(scene.width, (legendRight + 2).rounded(.up))
+    }
+
+    private static func rename(_ text: inout SceneText, plain: String, latex: String) {
+        let grow = Double(plain.count - text.text.count) * 0.55 * (text.box.maxY - text.box.minY - 2)
+        text.text = plain
+        text.latex = latex
+        if grow > 0 { text.box.maxX += grow }
     }
 }

@@ -110,7 +110,7 @@ struct CalcHTMLRenderer {
     func result(_ r: CalcResult) -> String {
         var out = "<section class=\"calc-result\">\n"
         out += "<p class=\"calc-request\"><code>" + HTMLEscaping.text(r.request.text) + "</code></p>\n"
-        if !r.steps.isEmpty { out += displayMath(WorkStep.aligned(r.steps)) }
+        if !r.steps.isEmpty { out += displayMath(CalcWorkLines.aligned(r.steps)) }
         let derivations = r.steps.flatMap(\.derivations)
         if !derivations.isEmpty {
             out += "<details class=\"calc-derivation\">\n<summary>Each derivative, rule by rule</summary>\n"
@@ -137,7 +137,13 @@ struct CalcHTMLRenderer {
             if let cut = t.omittedAfterRow, i == cut {
                 out += "<tr class=\"calc-table-gap\"><td colspan=\"\(t.header.count)\">⋮</td></tr>\n"
             }
-            out += "<tr>" + row.map { "<td>" + HTMLEscaping.text($0) + "</td>" }.joined() + "</tr>\n"
+            let latex = t.latexRows.flatMap { i < $0.count ? $0[i] : nil } ?? []
+            out += "<tr>" + row.enumerated().map { k, cell in
+                if k < latex.count, let tex = latex[k] {
+                    return "<td><span class=\"math inline\">" + HTMLEscaping.text(tex) + "</span></td>"
+                }
+                return "<td>" + HTMLEscaping.text(cell) + "</td>"
+            }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         return out

@@ -13,7 +13,7 @@ public enum CalcLaTeXRenderer {
     public static func latex(_ r: CalcResult) -> String {
         var out = "% \(r.request.text)\n"
         out += "\\[ \(r.functionLaTeX) \\]\n"
-        if !r.steps.isEmpty { out += "\\[\n" + WorkStep.aligned(r.steps) + "\n\\]\n" }
+        if !r.steps.isEmpty { out += "\\[\n" + CalcWorkLines.aligned(r.steps) + "\n\\]\n" }
         if case .plane(let e) = r.value {
             out += "\\[ \(r.latexResultLabel) = \(e.latex)"
         } else {

@@ -58,6 +58,9 @@ public struct CalcTable: Hashable, Sendable {
     public var rows: [[String]]
     /// Rows left out in the middle of a long table (shown as an ellipsis row).
     public var omittedAfterRow: Int?
+    /// The LaTeX of cells that are math rather than numbers (a variable, an exact value),
+    /// row by row; nil where the plain cell is shown. The HTML page typesets these.
+    public var latexRows: [[String?]]? = nil
 }
 
 /// One worked request: the steps, the exact result, its verification.
