@@ -70,8 +70,17 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
     times.differentiate = nanoseconds(clock.now - start)
 
     start = clock.now
+    // Equal mixed partials (f_xy and f_yx are usually the same canonical expression)
+    // are simplified once.
+    var displayed: [Expr: Expr] = [:]
+    func display(_ e: Expr) -> Expr {
+        if let known = displayed[e] { return known }
+        let d = Simplify.display(e)
+        displayed[e] = d
+        return d
+    }
     result.gradient = first.map { Simplify.display($0) }
-    result.hessian = second.map { row in row.map { Simplify.display($0) } }
+    result.hessian = second.map { row in row.map(display) }
     times.simplify = nanoseconds(clock.now - start)
 
     start = clock.now
@@ -89,12 +98,17 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
     times.exact = nanoseconds(clock.now - start)
 
     start = clock.now
+    // Each function checked is compiled once for all the partials checked against it.
+    let compiledF = try? CompiledExpression(f, variables: vars)
     for (i, v) in vars.enumerated() {
-        let check = Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
+        let check = compiledF.map { Verification.checkPartial($0, wrt: v, derivative: result.gradient[i], count: 3) }
+            ?? Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
         if !check.passed { result.verified = false; result.failures.append(check.summary) }
+        let compiledG = try? CompiledExpression(result.gradient[i], variables: vars)
         for (j, w) in vars.enumerated() {
-            let c = Verification.checkPartial(result.gradient[i], wrt: w, derivative: result.hessian[i][j],
-                                              variables: vars, count: 3)
+            let c = compiledG.map { Verification.checkPartial($0, wrt: w, derivative: result.hessian[i][j], count: 3) }
+                ?? Verification.checkPartial(result.gradient[i], wrt: w, derivative: result.hessian[i][j],
+                                             variables: vars, count: 3)
             if !c.passed { result.verified = false; result.failures.append(c.summary) }
         }
     }

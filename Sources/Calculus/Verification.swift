@@ -46,7 +46,55 @@ public enum Verification {
         /// True when enough points were checked and every one agreed.
         public var passed: Bool
         /// A one-line summary naming the worst point.
-        public var summary: String
+        public var summary: String {
+            get { summaryText ?? summaryParts.text }
+            set { summaryText = newValue }
+        }
+        /// What the summary says, captured when the check ends; it is written out only
+        /// when read (most checks pass and nobody reads it, and formatting the numbers
+        /// costs as much as the check itself).
+        var summaryParts: SummaryParts
+        var summaryText: String? = nil
+
+        init(variable: String, variables: [String], samples: [Sample], skipped: Int, worst: Sample?,
+             passed: Bool, summaryParts: SummaryParts) {
+            self.variable = variable
+            self.variables = variables
+            self.samples = samples
+            self.skipped = skipped
+            self.worst = worst
+            self.passed = passed
+            self.summaryParts = summaryParts
+        }
+    }
+
+    /// The facts a check's one-line summary reports.
+    struct SummaryParts: Sendable {
+        enum Outcome: Sendable {
+            /// Some points were checked.
+            case checked(worst: Sample, samples: Int, skipped: Int, passed: Bool)
+            /// No point of the domain was found in `draws` draws.
+            case noPoint(draws: Int)
+            /// The expression uses a symbol that is not a variable.
+            case unusable
+        }
+        var variable: String
+        var variables: [String]
+        var outcome: Outcome
+
+        var text: String {
+            switch outcome {
+            case .checked(let w, let count, let skipped, let passed):
+                let at = zip(variables, w.point).map { "\($0)=\(format($1))" }.joined(separator: ", ")
+                return "\(passed ? "verified" : "FAILED") ∂/∂\(variable) at \(count) points (\(skipped) skipped); "
+                    + "worst at (\(at)): symbolic \(format(w.symbolic)), dual \(format(w.dual)), "
+                    + "finite difference \(format(w.finiteDifference)) (h = \(format(w.step)))"
+            case .noPoint(let draws):
+                return "FAILED ∂/∂\(variable): no point of the domain found in \(draws) draws"
+            case .unusable:
+                return "FAILED ∂/∂\(variable): uses a symbol that is not a variable"
+            }
+        }
     }
 
     /// Checks that `derivative` is ∂f/∂`variable` at `count` random points of the domain.
@@ -106,22 +154,20 @@ public enum Verification {
             if ratio > worstRatio || worst == nil { worst = sample; worstRatio = ratio }
         }
         if samples.isEmpty { passed = false }
-        let summary: String
+        let outcome: SummaryParts.Outcome
         if let w = worst {
-            let at = zip(vars, w.point).map { "\($0)=\(format($1))" }.joined(separator: ", ")
-            summary = "\(passed ? "verified" : "FAILED") ∂/∂\(variable) at \(samples.count) points (\(skipped) skipped); "
-                + "worst at (\(at)): symbolic \(format(w.symbolic)), dual \(format(w.dual)), "
-                + "finite difference \(format(w.finiteDifference)) (h = \(format(w.step)))"
+            outcome = .checked(worst: w, samples: samples.count, skipped: skipped, passed: passed)
         } else {
-            summary = "FAILED ∂/∂\(variable): no point of the domain found in \(attempts) draws"
+            outcome = .noPoint(draws: attempts)
         }
         return PartialCheck(variable: variable, variables: vars, samples: samples, skipped: skipped,
-                            worst: worst, passed: passed, summary: summary)
+                            worst: worst, passed: passed,
+                            summaryParts: SummaryParts(variable: variable, variables: vars, outcome: outcome))
     }
 
     static func unusable(_ variable: String, _ vars: [String]) -> PartialCheck {
-        PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil,
-                     passed: false, summary: "FAILED ∂/∂\(variable): uses a symbol that is not a variable")
+        PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil, passed: false,
+                     summaryParts: SummaryParts(variable: variable, variables: vars, outcome: .unusable))
     }
 
     /// Checks `derivative` (e.g. a simplified form) against ∂f/∂v computed here.

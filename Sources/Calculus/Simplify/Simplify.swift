@@ -134,19 +134,32 @@ public enum Simplify {
     /// expansion would be too large.
     static func combinedOverCommonDenominator(_ e: Expr) -> Expr? {
         guard case .add(let terms) = e, terms.contains(where: hasDenominator) else { return nil }
+        // Denominator bases in order of appearance, with their largest exponent; each
+        // term's exponents indexed alike. A sum has few distinct denominators, so linear
+        // search is cheaper than hashing the bases.
         var bases: [Expr] = []
-        var maxExponent: [Expr: Rational] = [:]
-        var split: [(numerator: Expr, denominators: [Expr: Rational])] = []
+        var maxExponent: [Rational] = []
+        var split: [(numerator: Expr, exponents: [Rational])] = []
+        split.reserveCapacity(terms.count)
         for t in terms {
             let factors: [Expr]
             if case .mul(let fs) = t { factors = fs } else { factors = [t] }
             var num: [Expr] = []
-            var den: [Expr: Rational] = [:]
+            num.reserveCapacity(factors.count)
+            var den: [Rational] = Array(repeating: .zero, count: bases.count)
             for f in factors {
                 if case .pow(let b, .number(let k)) = f, k.isNegative {
-                    den[b, default: .zero] += -k
-                    if maxExponent[b] == nil { bases.append(b) }
-                    maxExponent[b] = max(maxExponent[b] ?? .zero, -k)
+                    let i: Int
+                    if let found = bases.firstIndex(of: b) {
+                        i = found
+                    } else {
+                        bases.append(b)
+                        maxExponent.append(.zero)
+                        i = bases.count - 1
+                    }
+                    if den.count < bases.count { den.append(contentsOf: repeatElement(.zero, count: bases.count - den.count)) }
+                    den[i] += -k
+                    maxExponent[i] = max(maxExponent[i], -k)
                 } else {
                     num.append(f)
                 }
@@ -155,10 +168,11 @@ public enum Simplify {
         }
         guard !bases.isEmpty else { return nil }
         var numerators: [Expr] = []
+        numerators.reserveCapacity(split.count)
         for (num, den) in split {
             var factors = [num]
-            for b in bases {
-                let missing = maxExponent[b]! - (den[b] ?? .zero)
+            for (i, b) in bases.enumerated() {
+                let missing = maxExponent[i] - (i < den.count ? den[i] : .zero)
                 if !missing.isZero { factors.append(Expr.power(b, .number(missing))) }
             }
             guard let x = Expr.product(factors).expanded() else { return nil }
@@ -171,7 +185,7 @@ public enum Simplify {
         } else {
             pieces = [numerator]
         }
-        for b in bases { pieces.append(Expr.power(b, .number(-maxExponent[b]!))) }
+        for (i, b) in bases.enumerated() { pieces.append(Expr.power(b, .number(-maxExponent[i]))) }
         return Expr.product(pieces)
     }
 
