@@ -91,8 +91,12 @@ struct CalcHTMLRenderer {
 
     /// `f(x, y) = ...` for every function of the block.
     func functions(_ block: CalcBlock) -> String {
-        var out = ""
-        for d in block.definitions {
+        CalcHTMLRenderer.functionDefinitionsTeX(block).map { "<p class=\"calc-function\">" + math($0) + "</p>\n" }.joined()
+    }
+
+    /// The TeX of `f(x, y) = ...` for every function of the block, shared with LaTeX output.
+    static func functionDefinitionsTeX(_ block: CalcBlock) -> [String] {
+        block.definitions.map { d in
             let f = d.function
             let lhs = "\(f.name)(\(f.parameters.map(ExpressionPrinter.latexName).joined(separator: ", ")))"
             let rhs: String
@@ -100,9 +104,8 @@ struct CalcHTMLRenderer {
             case .vector(let v): rhs = ExpressionPrinter(.latex).tuple(v)
             case .scalar, .matrix: rhs = f.body.latex
             }
-            out += "<p class=\"calc-function\">" + math("\(lhs) = \(rhs)") + "</p>\n"
+            return "\(lhs) = \(rhs)"
         }
-        return out
     }
 
     /// One request: what is asked, the aligned steps, the rule-by-rule derivations behind

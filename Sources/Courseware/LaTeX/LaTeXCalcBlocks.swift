@@ -30,6 +30,10 @@ extension LaTeXRenderer {
         if let number { out += "\\cgnumber{cgexercise}{" + number + "}\n" }
         out += "\\begin{cgexercise}\\relax\n"
         if let label = block.label, number != nil { out += "\\label{" + label + "}\n" }
+        // The functions the questions talk about, as on the site.
+        for definition in CalcHTMLRenderer.functionDefinitionsTeX(block) {
+            out += "\\[ " + definition + " \\]\n"
+        }
         let questions = block.parts.map { inlineMarkdown(CalcQuestion.text($0.ask)) }
         if questions.count > 1 {
             out += "\\begin{enumerate}[label=(\\alph*), noitemsep]\n"
