@@ -154,6 +154,10 @@ import Testing
         #expect(appendix.contains("−2") || appendix.contains("-2"), "the computed answer -2 is not in the appendix:\n\(appendix)")
         let sheet = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more-exercises.pdf")))
         #expect(sheet.contains("Exercise 2.1") && sheet.contains("Exercise 2.2") && sheet.contains("Hint. Normalize the direction first."))
+        // Each exercise states the function it asks about, as the site does.
+        let sheetTeX = try built.read("latex/more-exercises.tex")
+        #expect(sheetTeX.contains("\\[ f(x, y) = x^{2} - y^{2} \\]"), "\(sheetTeX)")
+        #expect(sheetTeX.contains("\\[ h(x, y) = 3x + 5y \\]"), "\(sheetTeX)")
         let key = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more-answers.pdf")))
         #expect(key.contains("Exercise 2.1") && key.contains("Exercise 2.2") && (key.contains("−2") || key.contains("-2")))
         // A handout names items of other lessons in the site's words, without a link target.
