@@ -103,3 +103,18 @@ public struct LegendEntry: Hashable, Sendable {
     public var sample: PageRect
     public var label: SceneText
 }
+
+extension LegendEntry {
+    /// The level-line swatches of a `.levels` sample: the lowest, middle and highest level
+    /// (all of them when there are fewer than three), side by side along the sample's
+    /// middle line. Both writers draw exactly these.
+    public func levelSwatches(levelCount count: Int) -> [(level: Int, fromX: Double, toX: Double, y: Double)] {
+        let picks = count >= 3 ? [0, count / 2, count - 1] : Array(0..<count)
+        let w = sample.width / Double(max(picks.count, 1))
+        let midY = (sample.minY + sample.maxY) / 2
+        return picks.enumerated().map { k, i in
+            let x = sample.minX + Double(k) * w
+            return (i, x, x + w, midY)
+        }
+    }
+}

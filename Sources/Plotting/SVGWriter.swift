@@ -107,11 +107,8 @@ public struct SVGWriter: Sendable {
                 let midY = (s.minY + s.maxY) / 2
                 switch entry.kind {
                 case .levels:
-                    let count = scene.levels.count
-                    let picks = count >= 3 ? [0, count / 2, count - 1] : Array(0..<count)
-                    let w = s.width / Double(max(picks.count, 1))
-                    for (k, i) in picks.enumerated() {
-                        o += "<path class=\"cg-level cg-l\(i)\" d=\"M\(n(s.minX + Double(k) * w)) \(n(midY))h\(n(w))\"/>"
+                    for swatch in entry.levelSwatches(levelCount: scene.levels.count) {
+                        o += "<path class=\"cg-level cg-l\(swatch.level)\" d=\"M\(n(swatch.fromX)) \(n(swatch.y))h\(n(swatch.toX - swatch.fromX))\"/>"
                     }
                 case .arrow:
                     o += "<g class=\"cg-arrow\"><path class=\"cg-shaft\" d=\"M\(n(s.minX + 2)) \(n(midY))h\(n(s.width - 7))\"/>"

@@ -83,12 +83,8 @@ public struct TikZWriter: Sendable {
             let midY = (s.minY + s.maxY) / 2
             switch entry.kind {
             case .levels:
-                let count = scene.levels.count
-                let picks = count >= 3 ? [0, count / 2, count - 1] : Array(0..<count)
-                let w = s.width / Double(max(picks.count, 1))
-                for (k, i) in picks.enumerated() {
-                    let x = s.minX + Double(k) * w
-                    o += "\\draw[cgl\(letters(i)),line width=\(lw(1.5)),line cap=butt] \(c(Point(x, midY)))--\(c(Point(x + w, midY)));"
+                for swatch in entry.levelSwatches(levelCount: scene.levels.count) {
+                    o += "\\draw[cgl\(letters(swatch.level)),line width=\(lw(1.5)),line cap=butt] \(c(Point(swatch.fromX, swatch.y)))--\(c(Point(swatch.toX, swatch.y)));"
                 }
             case .arrow:
                 o += "\\draw[cgarrow,line width=\(lw(1.1))] \(c(Point(s.minX + 2, midY)))--\(c(Point(s.maxX - 5, midY)));"
