@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "CoursewareTests", dependencies: ["Courseware"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Courseware"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Courseware"], exclude: ["Golden"]),
     ]
 )
