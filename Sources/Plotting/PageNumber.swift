@@ -9,9 +9,21 @@ enum PageNumber {
         var scale: Int64 = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (value * Double(scale)).rounded()
-        // Out of Int64 range only for absurd inputs; print the integer part then.
-        guard abs(scaled) < 9e17 else { return String(Int64(value.rounded())) }
+        // Beyond Int64 (a diverging descent path, say): a mantissa and a power of ten.
+        guard abs(scaled) < 9e17 else { return scientific(value) }
         return fromScaled(Int64(scaled), decimals: decimals)
+    }
+
+    /// `value` as `1.235e30`: four significant digits and the power of ten, for magnitudes
+    /// too large to print digit by digit.
+    static func scientific(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value) }
+        var exponent = Int(abs(value).log10Floor)
+        var mantissa = abs(value)
+        for _ in 0..<abs(exponent) { mantissa = exponent > 0 ? mantissa / 10 : mantissa * 10 }
+        // Rounding may carry 9.9996 up to 10.
+        if (mantissa * 1000).rounded() >= 10_000 { mantissa /= 10; exponent += 1 }
+        return (value < 0 ? "-" : "") + fixed(mantissa, decimals: 3) + "e" + String(exponent)
     }
 
     /// Formats `scaled / 10^decimals`, dropping trailing zeros.
@@ -34,6 +46,7 @@ enum PageNumber {
     static func readable(_ value: Double, significant: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
         if abs(value) < 1e-12 { return "0" }
+        if abs(value) >= 1e15 { return scientific(value) }
         let magnitude = Int((abs(value)).log10Floor)
         let decimals = max(0, min(6, significant - 1 - magnitude))
         return fixed(value, decimals: decimals)
