@@ -66,12 +66,15 @@ public enum CourseBuild {
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
-        let documents = book.renderAll()
+        let (documents, latexEntries) = book.renderAll(cache: cache, context: cacheContext)
 
         // write
         do {
-            let cacheEntries = cache == nil ? [:] : calc.reduce(into: [String: String]()) { all, lesson in
-                all.merge(lesson.cacheEntries) { first, _ in first }
+            var cacheEntries: [String: String] = latexEntries
+            if cache != nil {
+                for lesson in calc {
+                    for (key, html) in lesson.cacheEntries { cacheEntries[CalcCache.htmlFile(key)] = html }
+                }
             }
             try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, to: output)
         } catch {
@@ -112,8 +115,8 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    /// Writes the site, the LaTeX documents, and the calc cache entries the build used
-    /// (key -> HTML) into a staging folder and swaps it in.
+    /// Writes the site, the LaTeX documents, and the cache entries the build used (file
+    /// name -> content) into a staging folder and swaps it in.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
                       cacheEntries: [String: String] = [:],
                       to output: OutputFolder) throws {
@@ -127,8 +130,8 @@ public enum CourseBuild {
             _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
             if !cacheEntries.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])
-                for (key, html) in cacheEntries.sorted(by: { $0.key < $1.key }) {
-                    try staging.write(html, to: [CalcCache.folderName, key + ".html"])
+                for (name, content) in cacheEntries.sorted(by: { $0.key < $1.key }) {
+                    try staging.write(content, to: [CalcCache.folderName, name])
                 }
             }
             try output.commit(staging)

@@ -25,7 +25,7 @@ struct CalcCacheTests {
         let fixture = try Fixture(["course.yml": "title: T\n", "01-cached.md": Self.lesson])
         #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
         let cold = try fixture.read("Output/site/cached.html")
-        let entries = fixture.entries("Output/.coursegen-cache")
+        let entries = fixture.entries("Output/.coursegen-cache").filter { $0.hasSuffix(".html") }
         #expect(entries.count == 2, "one entry per block: \(entries)")
 
         // Same input, warm cache: byte-identical output.
@@ -58,6 +58,47 @@ struct CalcCacheTests {
         let edited = try fixture.read("Output/site/cached.html")
         #expect(edited.contains("gradient at (2, 0)"))
         #expect(edited.components(separatedBy: "FROM-CACHE").count == 2, "only the unchanged exercise comes from the cache")
+    }
+
+    /// The LaTeX of an unchanged lesson comes from its cache entry; editing the lesson
+    /// renders it again; the cached documents are byte-identical to a cold build's.
+    @Test func latexOfAnUnchangedLessonComesFromTheCache() throws {
+        let fixture = try Fixture(["course.yml": "title: T\n", "01-cached.md": Self.lesson])
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        let cold = try fixture.read("Output/latex/cached.tex")
+        let coldBook = try fixture.read("Output/latex/course.tex")
+        let latexEntries = fixture.entries("Output/.coursegen-cache").filter { $0.hasSuffix(".tex.json") }
+        #expect(latexEntries.count == 1, "one LaTeX entry per lesson: \(latexEntries)")
+        let entryPath = "Output/.coursegen-cache/" + latexEntries[0]
+
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        #expect(try fixture.read("Output/latex/cached.tex") == cold)
+        #expect(try fixture.read("Output/latex/course.tex") == coldBook)
+        #expect(fixture.entries("Output/.coursegen-cache").contains(latexEntries[0]), "the entry is carried over")
+
+        // A marked entry proves the documents are made from it.
+        let entry = try fixture.read(entryPath)
+        #expect(entry.contains("Cached"), "the entry holds the lesson's title")
+        try fixture.write(entry.replacingOccurrences(of: "Cached", with: "FROM-CACHE"), to: entryPath)
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        #expect(try fixture.read("Output/latex/cached.tex").contains("FROM-CACHE"))
+        #expect(try fixture.read("Output/latex/course.tex").contains("FROM-CACHE"))
+
+        // A damaged entry is not an error: the lesson is rendered again.
+        try fixture.write("{not json", to: entryPath)
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        #expect(try fixture.read("Output/latex/cached.tex") == cold)
+
+        // Editing the lesson changes its key: rendered (and its blocks evaluated) again.
+        try fixture.write(try fixture.read(entryPath).replacingOccurrences(of: "Cached", with: "FROM-CACHE"), to: entryPath)
+        try fixture.write(Self.lesson.replacingOccurrences(of: "gradient at (1, 0)", with: "gradient at (2, 0)"),
+                          to: "Content/01-cached.md")
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        let edited = try fixture.read("Output/latex/cached.tex")
+        #expect(!edited.contains("FROM-CACHE"))
+        #expect(edited.contains("\\left(2, 0\\right)") || edited.contains("(2, 0)"), "the new point is in the handout")
+        #expect(fixture.entries("Output/.coursegen-cache").filter { $0.hasSuffix(".tex.json") }.count == 1,
+                "the old entry is not carried over")
     }
 
     @Test func aWrongAnswerIsFoundEvenWhenTheBlockWasCachedBefore() throws {

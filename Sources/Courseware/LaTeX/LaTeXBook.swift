@@ -52,26 +52,43 @@ struct LaTeXBook: Sendable {
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
 
-    /// The calc evaluations the LaTeX needs: the calc cache keeps only HTML, so a lesson with
-    /// blocks taken from the cache is evaluated again here.
-    func evaluatedForLaTeX() -> [CalcLessonEvaluation] {
-        Array(calc.indices).parallelMap { position in
-            calc[position].cachedHTML.isEmpty ? calc[position] : CalcLessonEvaluation(lessons[position])
+    /// Every document, rendering every lesson.
+    func renderAll() -> [Document] { renderAll(cache: nil, context: "").documents }
+
+    /// Every document, taking each lesson's models from `cache` when its entry is there;
+    /// also the entries this build used (file name -> content), for the next build.
+    func renderAll(cache: CalcCache?, context: String) -> (documents: [Document], cacheEntries: [String: String]) {
+        let keys = cache == nil ? [] : lessons.map { CalcCache.lessonKey($0, context: context) }
+        let found: [(LaTeXLessonModels, String)?] = cache.map { cache in
+            keys.parallelMap { key in
+                cache.readFile(CalcCache.latexFile(key)).flatMap { text in LaTeXLessonModels.decode(text).map { ($0, text) } }
+            }
+        } ?? Array(repeating: nil, count: lessons.count)
+        // Only lessons missing from the cache are rendered, and evaluated again when the
+        // site took some of their blocks from the cache (it keeps HTML only).
+        let rendered = Array(lessons.indices).parallelMap { position -> (LaTeXLessonModels, String) in
+            if let cached = found[position] { return cached }
+            var book = self
+            if position < calc.count, !calc[position].cachedHTML.isEmpty {
+                book.calc[position] = CalcLessonEvaluation(lessons[position])
+            }
+            let models = LaTeXLessonModels(handout: book.lessonModel(at: position, wholeCourse: false),
+                                           chapter: book.lessonModel(at: position, wholeCourse: true))
+            return (models, cache == nil ? "" : models.encoded())
         }
+        var entries: [String: String] = [:]
+        for (position, key) in keys.enumerated() { entries[CalcCache.latexFile(key)] = rendered[position].1 }
+        let models = rendered.map(\.0)
+        return (renderDocuments(models), entries)
     }
 
-    func renderAll() -> [Document] {
-        var book = self
-        book.calc = evaluatedForLaTeX()
-        return book.renderDocuments()
-    }
-
-    func renderDocuments() -> [Document] {
+    /// The documents from each lesson's two models.
+    func renderDocuments(_ models: [LaTeXLessonModels]) -> [Document] {
         let placement = config.latexAnswers
         var documents = Array(lessons.indices).parallelMap { position -> [Document] in
             let slug = lessons[position].slug.rawValue
             var model = base()
-            model.lesson = lessonModel(at: position, wholeCourse: false)
+            model.lesson = models[position].handout
             model.answersAtEnd = placement == .endOfLesson
             model.hasAnswers = placement != .none
             var result = [
@@ -84,7 +101,7 @@ struct LaTeXBook: Sendable {
             return result
         }.flatMap { $0 }
         var book = base()
-        book.lessons = Array(lessons.indices).parallelMap { lessonModel(at: $0, wholeCourse: true) }
+        book.lessons = models.map(\.chapter)
         book.hasAnswers = placement != .none
         documents.append(Document(fileName: "course.tex", tex: templates.render(book, with: "course")))
         return documents
