@@ -38,3 +38,35 @@ import MarkdownSyntax
                 == ["C/course.yml:2:1", "C/02-b.md:1:1", "C/02-b.md:3:1", "C/01-a.md:1:1"])
     }
 }
+
+/// A lesson's handout and book chapter differ only where it refers to another lesson:
+/// without such a reference one rendering serves both, with one they differ right there.
+@Suite struct LaTeXLessonModelsTests {
+    @Test func handoutAndChapterShareOneRenderingUnlessAnotherLessonIsReferenced() throws {
+        let temp = try TemporaryFolder()
+        defer { temp.remove() }
+        try temp.write("> [!theorem] T {#thm-t}\n> x\n\nSee @thm-t.\n", to: "C/01-a.md")
+        try temp.write("Uses @thm-t from before.\n", to: "C/02-b.md")
+        let course = Course.read(folder: temp.url.appendingPathComponent("C"), displayPath: "C")
+        #expect(course.failedStep == nil)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let (templates, problems) = LaTeXTemplates.load(folder: root.appendingPathComponent("Templates/latex"),
+                                                        displayPath: "Templates/latex")
+        #expect(problems.isEmpty)
+        let book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
+                             templates: try #require(templates))
+
+        let own = book.lessonModels(at: 0)
+        #expect(own.handout == own.chapter, "a reference within the lesson renders the same in both")
+        #expect(own.handout == book.lessonModel(at: 0, wholeCourse: false), "the shared model is the handout's")
+        #expect(own.chapter.body.contains("\\hyperref[thm-t]"))
+
+        let other = book.lessonModels(at: 1)
+        #expect(other.handout == book.lessonModel(at: 1, wholeCourse: false))
+        #expect(other.chapter == book.lessonModel(at: 1, wholeCourse: true))
+        #expect(other.chapter.body.contains("\\hyperref[thm-t]"), "the book links to the theorem")
+        #expect(!other.handout.body.contains("\\hyperref") && other.handout.body.contains("Theorem 1.1"),
+                "the handout prints the site's words")
+    }
+}

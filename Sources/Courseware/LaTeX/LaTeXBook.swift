@@ -30,9 +30,20 @@ struct LaTeXBook: Sendable {
                            unicodeDefinitions: LaTeXUnicode.preamble)
     }
 
-    func lessonModel(at position: Int, wholeCourse: Bool) -> LaTeXLessonModel {
+    /// The lesson's handout and chapter models. They differ only where the lesson refers to
+    /// another lesson, so without such a reference the chapter serves as the handout too.
+    func lessonModels(at position: Int) -> LaTeXLessonModels {
+        let log = OutsideReferenceLog()
+        let chapter = lessonModel(at: position, wholeCourse: true, log: log)
+        let handout = log.found ? lessonModel(at: position, wholeCourse: false) : chapter
+        return LaTeXLessonModels(handout: handout, chapter: chapter)
+    }
+
+    func lessonModel(at position: Int, wholeCourse: Bool, log: OutsideReferenceLog? = nil) -> LaTeXLessonModel {
         let lesson = lessons[position]
         var renderer = LaTeXRenderer(numbers: numbering.lessons[position], labels: numbering.labels)
+        renderer.home = lesson.slug
+        renderer.outsideReferences = log
         if !wholeCourse { renderer.lessonsInDocument = [lesson.slug] }
         if position < calc.count { renderer.calc = calc[position] }
         // The sheet and key stand alone: their references print the site's words.
@@ -72,8 +83,7 @@ struct LaTeXBook: Sendable {
             if position < calc.count, !calc[position].cachedHTML.isEmpty {
                 book.calc[position] = CalcLessonEvaluation(lessons[position])
             }
-            let models = LaTeXLessonModels(handout: book.lessonModel(at: position, wholeCourse: false),
-                                           chapter: book.lessonModel(at: position, wholeCourse: true))
+            let models = book.lessonModels(at: position)
             return (models, cache == nil ? "" : models.encoded())
         }
         var entries: [String: String] = [:]

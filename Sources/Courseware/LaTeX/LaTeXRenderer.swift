@@ -15,6 +15,11 @@ struct LaTeXRenderer {
     var lessonsInDocument: Set<Slug>? = nil
     /// The lesson's evaluated calc blocks, rendered in place of their code.
     var calc = CalcLessonEvaluation()
+    /// The lesson being rendered, and where to note a reference to another lesson: the only
+    /// thing that differs between a lesson's handout and its chapter in the book, so a
+    /// lesson without such references is rendered once for both.
+    var home: Slug? = nil
+    var outsideReferences: OutsideReferenceLog? = nil
     /// Heading levels shift down by one in the book, where the lesson is the chapter.
     var sectionCommands: [String] = ["section", "subsection", "subsubsection"]
 
@@ -142,6 +147,7 @@ struct LaTeXRenderer {
         case .math(let tex, _): return "\\(" + tex + "\\)"
         case .reference(let label, _):
             guard let target = labels[label] else { return "@" + LaTeXEscaping.text(label) }
+            if let outsideReferences, target.lesson != home { outsideReferences.found = true }
             if let lessonsInDocument, !lessonsInDocument.contains(target.lesson) {
                 return LaTeXEscaping.text(target.referenceText)
             }
@@ -155,4 +161,10 @@ struct LaTeXRenderer {
             return "\\hyperref[" + label + "]{" + text + "}"
         }
     }
+}
+
+/// Set when a renderer met a reference to a lesson other than its own (see
+/// `LaTeXRenderer.outsideReferences`). Used by one thread at a time.
+final class OutsideReferenceLog: @unchecked Sendable {
+    var found = false
 }
