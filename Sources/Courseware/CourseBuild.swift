@@ -11,6 +11,27 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     /// The LaTeX documents written into `<output>/latex/`, by file name, in course order.
     public var latexDocuments: [String] = []
+    /// Wall time of each step, in order (`coursegen build --timings`).
+    public var timings: [(step: String, seconds: Double)] = []
+    /// How many calc blocks were evaluated, and how many taken from the cache.
+    public var blocksEvaluated = 0
+    public var blocksFromCache = 0
+    /// How many lessons' LaTeX was rendered, and how many taken from the cache.
+    public var latexLessonsRendered = 0
+    public var latexLessonsFromCache = 0
+}
+
+/// Wall-clock marks between the steps of a build.
+struct StepClock {
+    private var last = ContinuousClock.now
+    private(set) var marks: [(step: String, seconds: Double)] = []
+
+    mutating func mark(_ step: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        marks.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        last = now
+    }
 }
 
 /// `coursegen build`: the pipeline load -> parse -> number -> render -> write.
@@ -22,6 +43,7 @@ public struct BuildSummary: Sendable {
 public enum CourseBuild {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         // load (the output folder, templates and assets; the course itself below)
+        var clock = StepClock()
         var diagnostics: [Diagnostic] = []
         let output = OutputFolder(url: options.output, displayPath: options.outputDisplay)
         if let refusal = output.refusal() {
@@ -40,6 +62,7 @@ public enum CourseBuild {
         diagnostics += assetDiagnostics
 
         let setupFailed = diagnostics.contains { $0.severity == .error }
+        clock.mark("templates and assets")
 
         // load, parse, number
         let course = Course.read(folder: options.content, displayPath: options.contentDisplay)
@@ -48,6 +71,7 @@ public enum CourseBuild {
             throw failure(step, diagnostics, course.files)
         }
         guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
+        clock.mark("read, parse and number")
 
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
@@ -57,16 +81,20 @@ public enum CourseBuild {
         }
         diagnostics += calc.flatMap(\.diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
+        clock.mark("evaluate calc blocks")
 
         // render
         var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
                                 templates: templates)
         site.calc = calc
         let pages = site.renderAll()
+        clock.mark("render pages")
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
-        let (documents, latexEntries) = book.renderAll(cache: cache, context: cacheContext)
+        let latex = book.renderAll(cache: cache, context: cacheContext)
+        let documents = latex.documents, latexEntries = latex.cacheEntries, latexFromCache = latex.lessonsFromCache
+        clock.mark("render LaTeX")
 
         // write
         do {
@@ -82,10 +110,17 @@ public enum CourseBuild {
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
             throw failure(.write, diagnostics, course.files)
         }
-        return BuildSummary(lessonCount: course.lessons.count,
-                            fileCount: pages.count + assets.files.count + 1 + documents.count,
-                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
-                            latexDocuments: documents.map(\.fileName))
+        clock.mark("write")
+        var summary = BuildSummary(lessonCount: course.lessons.count,
+                                   fileCount: pages.count + assets.files.count + 1 + documents.count,
+                                   siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
+                                   latexDocuments: documents.map(\.fileName))
+        summary.timings = clock.marks
+        summary.blocksEvaluated = calc.reduce(0) { $0 + $1.blocks.count }
+        summary.blocksFromCache = calc.reduce(0) { $0 + $1.cachedHTML.count }
+        summary.latexLessonsFromCache = latexFromCache
+        summary.latexLessonsRendered = course.lessons.count - latexFromCache
+        return summary
     }
 
     /// Every prerequisite names a lesson of the course other than its own.

@@ -102,6 +102,23 @@ struct CalcCacheTests {
                 "the old entry is not carried over")
     }
 
+    /// `--timings` lists every step and what the cache saved.
+    @Test func timingsTellWhatCameFromTheCache() throws {
+        let fixture = try Fixture(["course.yml": "title: T\n", "01-cached.md": Self.lesson])
+        let templates = CourseGenProcess.packageRoot.appendingPathComponent("Templates").path
+        let cold = try CourseGenProcess.run(["build", "--timings", "--templates", templates], in: fixture.root)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        for step in ["templates and assets", "read, parse and number", "evaluate calc blocks", "render pages",
+                     "render LaTeX", "write", "total"] {
+            #expect(cold.stdout.contains("  " + step + " "), "\(step) in \(cold.stdout)")
+        }
+        #expect(cold.stdout.contains("calc blocks: 2 evaluated, 0 from the cache; LaTeX: 1 lesson rendered, 0 from the cache"),
+                "\(cold.stdout)")
+        let warm = try CourseGenProcess.run(["build", "--timings", "--templates", templates], in: fixture.root)
+        #expect(warm.stdout.contains("calc blocks: 0 evaluated, 2 from the cache; LaTeX: 0 lessons rendered, 1 from the cache"),
+                "\(warm.stdout)")
+    }
+
     @Test func aWrongAnswerIsFoundEvenWhenTheBlockWasCachedBefore() throws {
         let fixture = try Fixture(["course.yml": "title: T\n", "01-cached.md": Self.lesson])
         #expect(try CourseGenProcess.build(in: fixture.root).status == 0)

@@ -66,9 +66,16 @@ struct LaTeXBook: Sendable {
     /// Every document, rendering every lesson.
     func renderAll() -> [Document] { renderAll(cache: nil, context: "").documents }
 
-    /// Every document, taking each lesson's models from `cache` when its entry is there;
-    /// also the entries this build used (file name -> content), for the next build.
-    func renderAll(cache: CalcCache?, context: String) -> (documents: [Document], cacheEntries: [String: String]) {
+    /// What `renderAll(cache:context:)` made: the documents, the cache entries this build
+    /// used (file name -> content) for the next build, and how many lessons came from the cache.
+    struct Rendered {
+        var documents: [Document]
+        var cacheEntries: [String: String]
+        var lessonsFromCache: Int
+    }
+
+    /// Every document, taking each lesson's models from `cache` when its entry is there.
+    func renderAll(cache: CalcCache?, context: String) -> Rendered {
         let keys = cache == nil ? [] : lessons.map { CalcCache.lessonKey($0, context: context) }
         let found: [(LaTeXLessonModels, String)?] = cache.map { cache in
             keys.parallelMap { key in
@@ -89,7 +96,8 @@ struct LaTeXBook: Sendable {
         var entries: [String: String] = [:]
         for (position, key) in keys.enumerated() { entries[CalcCache.latexFile(key)] = rendered[position].1 }
         let models = rendered.map(\.0)
-        return (renderDocuments(models), entries)
+        return Rendered(documents: renderDocuments(models), cacheEntries: entries,
+                        lessonsFromCache: found.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
     }
 
     /// The documents from each lesson's two models.
