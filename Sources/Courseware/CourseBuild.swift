@@ -19,6 +19,9 @@ public struct BuildSummary: Sendable {
     /// How many lessons' LaTeX was rendered, and how many taken from the cache.
     public var latexLessonsRendered = 0
     public var latexLessonsFromCache = 0
+    /// Lesson pages and LaTeX documents taken unchanged from the previous output.
+    public var pagesKept = 0
+    public var documentsKept = 0
 }
 
 /// Wall-clock marks between the steps of a build.
@@ -76,8 +79,17 @@ public enum CourseBuild {
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
         let cacheContext = CalcCache.labelsDigest(course.numbering.labels) + (course.config.allowHTML ? "+html" : "")
+        let placement = course.config.latexAnswers
+        let plan = cache.map { cache in
+            ReusePlan(lessons: course.lessons, config: course.config, context: cacheContext, siteDigest: templates.digest,
+                      latexDigest: latexTemplates.digest, cache: cache, previous: output.previousBuild,
+                      documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })
+        }
         let calc = Array(course.lessons.indices).parallelMap { i in
-            CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
+            if let plan, plan.reusePage[i] {
+                return CalcLessonEvaluation(skipping: course.lessons[i], numbers: course.numbering.lessons[i], context: cacheContext)
+            }
+            return CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
         }
         diagnostics += calc.flatMap(\.diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
@@ -87,24 +99,29 @@ public enum CourseBuild {
         var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
                                 templates: templates)
         site.calc = calc
+        site.keep = plan?.reusePage ?? []
         let pages = site.renderAll()
         clock.mark("render pages")
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
-        let latex = book.renderAll(cache: cache, context: cacheContext)
-        let documents = latex.documents, latexEntries = latex.cacheEntries, latexFromCache = latex.lessonsFromCache
+        let latex = book.renderAll(cache: cache, plan: plan)
+        let documents = latex.documents
         clock.mark("render LaTeX")
 
         // write
         do {
-            var cacheEntries: [String: String] = latexEntries
-            if cache != nil {
+            var cacheEntries: [String: String] = latex.cacheEntries
+            var carried = latex.carriedEntries
+            if let plan {
                 for lesson in calc {
                     for (key, html) in lesson.cacheEntries { cacheEntries[CalcCache.htmlFile(key)] = html }
+                    carried += lesson.reusedKeys.map(CalcCache.htmlFile)
                 }
+                cacheEntries.merge(plan.markers(lessons: course.lessons,
+                                                documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
-            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, to: output)
+            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, carried: carried, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
@@ -117,9 +134,11 @@ public enum CourseBuild {
                                    latexDocuments: documents.map(\.fileName))
         summary.timings = clock.marks
         summary.blocksEvaluated = calc.reduce(0) { $0 + $1.blocks.count }
-        summary.blocksFromCache = calc.reduce(0) { $0 + $1.cachedHTML.count }
-        summary.latexLessonsFromCache = latexFromCache
-        summary.latexLessonsRendered = course.lessons.count - latexFromCache
+        summary.blocksFromCache = calc.reduce(0) { $0 + $1.reusedKeys.count }
+        summary.latexLessonsFromCache = latex.lessonsFromCache
+        summary.latexLessonsRendered = course.lessons.count - latex.lessonsFromCache
+        summary.pagesKept = pages.filter(\.kept).count
+        summary.documentsKept = documents.filter(\.kept).count
         return summary
     }
 
@@ -152,21 +171,34 @@ public enum CourseBuild {
 
     /// Writes the site, the LaTeX documents, and the cache entries the build used (file
     /// name -> content) into a staging folder and swaps it in.
+    /// `carried`: cache entries taken from the previous output as they are, when it has them.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
-                      cacheEntries: [String: String] = [:],
+                      cacheEntries: [String: String] = [:], carried: [String] = [],
                       to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
-            _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
+            _ = try pages.parallelMap { page in
+                if page.kept { try staging.keepPrevious(["site", page.fileName]) } else { try staging.write(page.html, to: ["site", page.fileName]) }
+            }
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
             try staging.makeFolder(["latex"])
-            _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
-            if !cacheEntries.isEmpty {
+            _ = try latex.parallelMap { document in
+                if document.kept {
+                    try staging.keepPrevious(["latex", document.fileName])
+                } else {
+                    try staging.write(document.tex, to: ["latex", document.fileName])
+                }
+            }
+            if !cacheEntries.isEmpty || !carried.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])
-                for (name, content) in cacheEntries.sorted(by: { $0.key < $1.key }) {
+                _ = try cacheEntries.sorted(by: { $0.key < $1.key }).parallelMap { name, content in
                     try staging.write(content, to: [CalcCache.folderName, name])
+                }
+                let fresh = Set(cacheEntries.keys)
+                _ = try Array(Set(carried).subtracting(fresh)).sorted().parallelMap { name in
+                    try staging.keepPrevious([CalcCache.folderName, name], required: false)
                 }
             }
             try output.commit(staging)

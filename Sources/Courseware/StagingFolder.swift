@@ -88,6 +88,24 @@ public struct StagingFolder: Sendable {
         return link(old.path, target.path) == 0
     }
 
+    /// Takes the previous output's file at the same place as it is, without reading it:
+    /// for files a `ReusePlan` knows to be unchanged. A hard link where possible, else a
+    /// copy. `required`: a missing file is an error (else it is skipped).
+    public func keepPrevious(_ components: [String], required: Bool = true) throws {
+        let target = try checkedURL(components)
+        guard let previous else {
+            if required { throw OutputError(message: "cannot keep '\(components.joined(separator: "/"))': there is no previous output") }
+            return
+        }
+        let old = components.reduce(previous) { $0.appendingPathComponent($1) }
+        if link(old.path, target.path) == 0 { return }
+        guard let data = FileManager.default.contents(atPath: old.path) else {
+            if required { throw OutputError(message: "cannot keep '\(components.joined(separator: "/"))' of the previous output: it is gone") }
+            return
+        }
+        try write(data, to: components)
+    }
+
     private func writeError(_ components: [String]) -> OutputError {
         OutputError(message: "cannot write '\(components.joined(separator: "/"))': \(String(cString: strerror(errno)))")
     }

@@ -52,7 +52,9 @@ struct Build: ParsableCommand {
         print("  " + "total" + String(repeating: " ", count: max(0, width - 5)) + "  " + milliseconds(total))
         print("  calc blocks: \(summary.blocksEvaluated) evaluated, \(summary.blocksFromCache) from the cache; "
               + "LaTeX: \(summary.latexLessonsRendered) lesson\(summary.latexLessonsRendered == 1 ? "" : "s") rendered, "
-              + "\(summary.latexLessonsFromCache) from the cache")
+              + "\(summary.latexLessonsFromCache) from the cache; kept from the previous output: "
+              + "\(summary.pagesKept) page\(summary.pagesKept == 1 ? "" : "s"), "
+              + "\(summary.documentsKept) LaTeX document\(summary.documentsKept == 1 ? "" : "s")")
     }
 
     /// `--pdf`: latexmk on every document; each failure is reported with its lesson and TeX's message.

@@ -6,7 +6,7 @@ import MarkdownSyntax
 ///
 /// An HTML entry (`KEY.html`) is the HTML of one block that evaluated and verified without
 /// an error, named by a hash of everything the HTML depends on. A LaTeX entry
-/// (`KEY.tex.json`) is the LaTeX of one lesson (its handout and book chapter models),
+/// (`KEY.tex-models`) is the LaTeX of one lesson (its handout and book chapter models),
 /// named by a hash of the lesson's whole text and context. Only successful builds write
 /// entries, so a hit stands for blocks known to be correct.
 public struct CalcCache: Sendable {
@@ -41,7 +41,7 @@ public struct CalcCache: Sendable {
         var text = stamp + "\u{0}" + file + "\u{0}" + (number ?? "-") + "\u{0}" + context + "\u{0}" + code.info + "\u{0}"
         text += "\(code.range.start.line):\(code.range.start.column)\n"
         for line in code.lines { text += "\(line.line):\(line.column):\(line.text)\n" }
-        return hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
+        return digest(text)
     }
 
     /// The labels of the course and what they render as: captions may refer to any of them.
@@ -53,16 +53,20 @@ public struct CalcCache: Sendable {
     /// The key of a lesson's LaTeX: its whole text, place in the course and the labels it
     /// may refer to (`context`).
     static func lessonKey(_ lesson: Lesson, context: String) -> String {
-        let text = stamp + "\u{0}latex\u{0}" + lesson.displayPath + "\u{0}" + lesson.slug.rawValue + "\u{0}"
-            + String(lesson.number) + "\u{0}" + context + "\u{0}" + lesson.source.text
-        return hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
+        digest(stamp + "\u{0}latex\u{0}" + lesson.displayPath + "\u{0}" + lesson.slug.rawValue + "\u{0}"
+            + String(lesson.number) + "\u{0}" + context + "\u{0}" + lesson.source.text)
+    }
+
+    /// A 128-bit hash of `text`, as 32 hex digits.
+    static func digest(_ text: String) -> String {
+        hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
     }
 
     /// The file of a block's HTML entry.
     static func htmlFile(_ key: String) -> String { key + ".html" }
 
     /// The file of a lesson's LaTeX entry.
-    static func latexFile(_ key: String) -> String { key + ".tex.json" }
+    static func latexFile(_ key: String) -> String { key + ".tex-models" }
 
     func read(_ key: String) -> String? { readFile(Self.htmlFile(key)) }
 

@@ -17,6 +17,8 @@ struct LaTeXBook: Sendable {
     struct Document: Sendable {
         var fileName: String
         var tex: String
+        /// Taken from the previous output as it is (`tex` is empty).
+        var kept = false
     }
 
     /// Shown where the list of exercises goes while the lesson model carries none.
@@ -64,64 +66,93 @@ struct LaTeXBook: Sendable {
     }
 
     /// Every document, rendering every lesson.
-    func renderAll() -> [Document] { renderAll(cache: nil, context: "").documents }
+    func renderAll() -> [Document] { renderAll(cache: nil, plan: nil).documents }
 
-    /// What `renderAll(cache:context:)` made: the documents, the cache entries this build
-    /// used (file name -> content) for the next build, and how many lessons came from the cache.
+    /// The book's file name inside `latex/`.
+    static let bookFileName = "course.tex"
+
+    /// A lesson's documents: handout, exercise sheet and, unless answers are off, answer key.
+    static func documentNames(slug: String, placement: LaTeXAnswerPlacement) -> [String] {
+        [slug + ".tex", slug + "-exercises.tex"] + (placement == .none ? [] : [slug + "-answers.tex"])
+    }
+
+    /// What `renderAll(cache:plan:)` made: the documents, the cache entries it wrote
+    /// (file name -> content), the entries it carried over unread, and how many lessons'
+    /// LaTeX was not rendered this time.
     struct Rendered {
         var documents: [Document]
         var cacheEntries: [String: String]
+        var carriedEntries: [String]
         var lessonsFromCache: Int
     }
 
-    /// Every document, taking each lesson's models from `cache` when its entry is there.
-    func renderAll(cache: CalcCache?, context: String) -> Rendered {
-        let keys = cache == nil ? [] : lessons.map { CalcCache.lessonKey($0, context: context) }
-        let found: [(LaTeXLessonModels, String)?] = cache.map { cache in
-            keys.parallelMap { key in
-                cache.readFile(CalcCache.latexFile(key)).flatMap { text in LaTeXLessonModels.decode(text).map { ($0, text) } }
+    /// Every document. With a cache, each lesson's models come from its entry when it is
+    /// there, and with a plan, documents the previous output has unchanged are kept (only
+    /// lessons whose documents, or the book, must be written are read or rendered).
+    func renderAll(cache: CalcCache?, plan: ReusePlan?) -> Rendered {
+        let keys = plan?.lessonKeys ?? []
+        let keepDocs = plan?.reuseDocs ?? Array(repeating: false, count: lessons.count)
+        let keepBook = plan?.reuseBook ?? false
+        // nil: this lesson's models are not needed (its documents and the book are kept).
+        let rendered = Array(lessons.indices).parallelMap { position -> (models: LaTeXLessonModels, entry: String?, fromCache: Bool)? in
+            if keepDocs[position] && keepBook { return nil }
+            if let cache, position < keys.count, let text = cache.readFile(CalcCache.latexFile(keys[position])),
+               let models = LaTeXLessonModels.decode(text) {
+                return (models, nil, true)
             }
-        } ?? Array(repeating: nil, count: lessons.count)
-        // Only lessons missing from the cache are rendered, and evaluated again when the
-        // site took some of their blocks from the cache (it keeps HTML only).
-        let rendered = Array(lessons.indices).parallelMap { position -> (LaTeXLessonModels, String) in
-            if let cached = found[position] { return cached }
+            // Evaluated again when the site did not evaluate the lesson's blocks (taken from
+            // the cache, which keeps HTML only, or a page kept whole).
             var book = self
-            if position < calc.count, !calc[position].cachedHTML.isEmpty {
+            if position < calc.count, !calc[position].cachedHTML.isEmpty || calc[position].skipped {
                 book.calc[position] = CalcLessonEvaluation(lessons[position])
             }
             let models = book.lessonModels(at: position)
-            return (models, cache == nil ? "" : models.encoded())
+            return (models, cache == nil ? nil : models.encoded(), false)
         }
         var entries: [String: String] = [:]
-        for (position, key) in keys.enumerated() { entries[CalcCache.latexFile(key)] = rendered[position].1 }
-        let models = rendered.map(\.0)
-        return Rendered(documents: renderDocuments(models), cacheEntries: entries,
-                        lessonsFromCache: found.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
-    }
-
-    /// The documents from each lesson's two models.
-    func renderDocuments(_ models: [LaTeXLessonModels]) -> [Document] {
+        var carried: [String] = []
+        for (position, key) in keys.enumerated() {
+            if let entry = rendered[position]?.entry {
+                entries[CalcCache.latexFile(key)] = entry
+            } else {
+                carried.append(CalcCache.latexFile(key))
+            }
+        }
         let placement = config.latexAnswers
         var documents = Array(lessons.indices).parallelMap { position -> [Document] in
-            let slug = lessons[position].slug.rawValue
-            var model = base()
-            model.lesson = models[position].handout
-            model.answersAtEnd = placement == .endOfLesson
-            model.hasAnswers = placement != .none
-            var result = [
-                Document(fileName: slug + ".tex", tex: templates.render(model, with: "handout")),
-                Document(fileName: slug + "-exercises.tex", tex: templates.render(model, with: "exercises")),
-            ]
-            if placement != .none {
-                result.append(Document(fileName: slug + "-answers.tex", tex: templates.render(model, with: "answers")))
+            guard !keepDocs[position], let models = rendered[position]?.models else {
+                return LaTeXBook.documentNames(slug: lessons[position].slug.rawValue, placement: placement)
+                    .map { Document(fileName: $0, tex: "", kept: true) }
             }
-            return result
+            return renderDocuments(position: position, models.handout)
         }.flatMap { $0 }
-        var book = base()
-        book.lessons = models.map(\.chapter)
-        book.hasAnswers = placement != .none
-        documents.append(Document(fileName: "course.tex", tex: templates.render(book, with: "course")))
-        return documents
+        if keepBook {
+            documents.append(Document(fileName: LaTeXBook.bookFileName, tex: "", kept: true))
+        } else {
+            var book = base()
+            book.lessons = rendered.compactMap { $0?.models.chapter }
+            book.hasAnswers = placement != .none
+            documents.append(Document(fileName: LaTeXBook.bookFileName, tex: templates.render(book, with: "course")))
+        }
+        return Rendered(documents: documents, cacheEntries: entries, carriedEntries: carried,
+                        lessonsFromCache: rendered.reduce(0) { $0 + ($1?.fromCache == false ? 0 : 1) })
+    }
+
+    /// One lesson's documents from its handout model.
+    func renderDocuments(position: Int, _ handout: LaTeXLessonModel) -> [Document] {
+        let placement = config.latexAnswers
+        var model = base()
+        model.lesson = handout
+        model.answersAtEnd = placement == .endOfLesson
+        model.hasAnswers = placement != .none
+        let names = LaTeXBook.documentNames(slug: lessons[position].slug.rawValue, placement: placement)
+        var result = [
+            Document(fileName: names[0], tex: templates.render(model, with: "handout")),
+            Document(fileName: names[1], tex: templates.render(model, with: "exercises")),
+        ]
+        if placement != .none {
+            result.append(Document(fileName: names[2], tex: templates.render(model, with: "answers")))
+        }
+        return result
     }
 }

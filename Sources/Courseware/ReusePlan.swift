@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a rebuild takes from the previous output as it is: the page and LaTeX documents
+/// of every lesson whose inputs did not change, and the course book when no lesson did.
+///
+/// Each reusable file is named by a key, a hash of everything it is made from (the
+/// lesson's text, place and the course's labels, as `CalcCache.lessonKey`; the
+/// templates; `course.yml`; for pages the title and place of every lesson, which the
+/// navigation shows). A build records the keys of the files it wrote as small marker
+/// entries in the cache (`KEY.page`, `KEY.docs`, `KEY.book`, holding the file names);
+/// the next build reuses a file when its marker is there and the previous output still
+/// has the file, hard-linking it into the new output without reading it. A lesson whose
+/// page is reused is not evaluated at all: its calc blocks' cache entries are carried over.
+struct ReusePlan: Sendable {
+    var lessonKeys: [String]
+    var pageKeys: [String]
+    var docsKeys: [String]
+    var bookKey: String
+    /// Per lesson: its page, its documents, can be taken from the previous output.
+    var reusePage: [Bool]
+    var reuseDocs: [Bool]
+    var reuseBook: Bool
+
+    /// Nothing is reused (no cache, or a first build).
+
+    /// `documentNames(slug)`: the LaTeX files of a lesson, as this build names them.
+    init(lessons: [Lesson], config: CourseConfig, context: String, siteDigest: String, latexDigest: String,
+         cache: CalcCache, previous: URL?, documentNames: (String) -> [String]) {
+        let config = String(describing: config)
+        let navigation = CalcCache.digest(lessons.map { "\($0.number)\u{0}\($0.slug.rawValue)\u{0}\($0.metadata.title)" }
+            .joined(separator: "\u{0}"))
+        let site = CalcCache.digest("site\u{0}" + siteDigest + "\u{0}" + config + "\u{0}" + navigation)
+        let latex = CalcCache.digest("latex\u{0}" + latexDigest + "\u{0}" + config)
+        let lessonKeys = lessons.map { CalcCache.lessonKey($0, context: context) }
+        let pageKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}page\u{0}" + site) }
+        let docsKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}docs\u{0}" + latex) }
+        let bookKey = CalcCache.digest("book\u{0}" + latex + "\u{0}" + lessonKeys.joined(separator: "\u{0}"))
+        self.lessonKeys = lessonKeys
+        self.pageKeys = pageKeys
+        self.docsKeys = docsKeys
+        self.bookKey = bookKey
+
+        func kept(_ marker: String, _ names: [String], in folder: String) -> Bool {
+            guard let previous, cache.readFile(marker) == names.joined(separator: "\n") else { return false }
+            return names.allSatisfy { name in
+                var info = stat()
+                let path = previous.appendingPathComponent(folder).appendingPathComponent(name).path
+                return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            }
+        }
+        let slugs = lessons.map(\.slug.rawValue)
+        let names = slugs.map(documentNames)
+        reusePage = slugs.indices.map { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
+        reuseDocs = slugs.indices.map { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") }
+        reuseBook = kept(ReusePlan.bookMarker(bookKey), [LaTeXBook.bookFileName], in: "latex")
+    }
+
+    static func pageMarker(_ key: String) -> String { key + ".page" }
+    static func docsMarker(_ key: String) -> String { key + ".docs" }
+    static func bookMarker(_ key: String) -> String { key + ".book" }
+
+    /// The marker entries of this build's files, for the next build (file name -> content).
+    func markers(lessons: [Lesson], documentNames: (String) -> [String]) -> [String: String] {
+        guard !lessonKeys.isEmpty else { return [:] }
+        var entries: [String: String] = [ReusePlan.bookMarker(bookKey): LaTeXBook.bookFileName]
+        for (i, lesson) in lessons.enumerated() {
+            entries[ReusePlan.pageMarker(pageKeys[i])] = lesson.slug.rawValue + ".html"
+            entries[ReusePlan.docsMarker(docsKeys[i])] = documentNames(lesson.slug.rawValue).joined(separator: "\n")
+        }
+        return entries
+    }
+}
