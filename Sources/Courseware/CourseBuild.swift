@@ -87,7 +87,7 @@ public enum CourseBuild {
         }
         let calc = Array(course.lessons.indices).parallelMap { i in
             if let plan, plan.reusePage[i] {
-                return CalcLessonEvaluation(skipping: course.lessons[i], numbers: course.numbering.lessons[i], context: cacheContext)
+                return CalcLessonEvaluation(skipping: course.lessons[i], keys: plan.keptBlockKeys[i])
             }
             return CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
         }
@@ -118,7 +118,7 @@ public enum CourseBuild {
                     for (key, html) in lesson.cacheEntries { cacheEntries[CalcCache.htmlFile(key)] = html }
                     carried += lesson.reusedKeys.map(CalcCache.htmlFile)
                 }
-                cacheEntries.merge(plan.markers(lessons: course.lessons,
+                cacheEntries.merge(plan.markers(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
                                                 documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
             try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, carried: carried, to: output)

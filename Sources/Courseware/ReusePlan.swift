@@ -18,6 +18,9 @@ struct ReusePlan: Sendable {
     var bookKey: String
     /// Per lesson: its page, its documents, can be taken from the previous output.
     var reusePage: [Bool]
+    /// Per lesson whose page is kept: the cache keys of its calc blocks, as the page's
+    /// marker recorded them, so the lesson need not be walked to carry its entries over.
+    var keptBlockKeys: [[String]]
     var reuseDocs: [Bool]
     var reuseBook: Bool
 
@@ -40,19 +43,26 @@ struct ReusePlan: Sendable {
         self.docsKeys = docsKeys
         self.bookKey = bookKey
 
-        func kept(_ marker: String, _ names: [String], in folder: String) -> Bool {
-            guard let previous, cache.readFile(marker) == names.joined(separator: "\n") else { return false }
-            return names.allSatisfy { name in
+        // The marker's lines after the file names (a page's block keys), or nil when the
+        // marker is missing, names other files, or a file is gone from the previous output.
+        func kept(_ marker: String, _ names: [String], in folder: String) -> [String]? {
+            guard let previous, let text = cache.readFile(marker) else { return nil }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count >= names.count, Array(lines.prefix(names.count)) == names else { return nil }
+            let present = names.allSatisfy { name in
                 var info = stat()
-                let path = previous.appendingPathComponent(folder).appendingPathComponent(name).path
+                let path = previous.path + "/" + folder + "/" + name
                 return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             }
+            return present ? Array(lines.dropFirst(names.count)) : nil
         }
         let slugs = lessons.map(\.slug.rawValue)
         let names = slugs.map(documentNames)
-        reusePage = slugs.indices.map { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
-        reuseDocs = slugs.indices.map { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") }
-        reuseBook = kept(ReusePlan.bookMarker(bookKey), [LaTeXBook.bookFileName], in: "latex")
+        let pages = slugs.indices.map { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
+        reusePage = pages.map { $0 != nil }
+        keptBlockKeys = pages.map { $0 ?? [] }
+        reuseDocs = slugs.indices.map { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") != nil }
+        reuseBook = kept(ReusePlan.bookMarker(bookKey), [LaTeXBook.bookFileName], in: "latex") != nil
     }
 
     static func pageMarker(_ key: String) -> String { key + ".page" }
@@ -60,11 +70,13 @@ struct ReusePlan: Sendable {
     static func bookMarker(_ key: String) -> String { key + ".book" }
 
     /// The marker entries of this build's files, for the next build (file name -> content).
-    func markers(lessons: [Lesson], documentNames: (String) -> [String]) -> [String: String] {
+    /// `blockKeys`: per lesson, the cache keys of its calc blocks.
+    func markers(lessons: [Lesson], blockKeys: [[String]], documentNames: (String) -> [String]) -> [String: String] {
         guard !lessonKeys.isEmpty else { return [:] }
         var entries: [String: String] = [ReusePlan.bookMarker(bookKey): LaTeXBook.bookFileName]
         for (i, lesson) in lessons.enumerated() {
-            entries[ReusePlan.pageMarker(pageKeys[i])] = lesson.slug.rawValue + ".html"
+            entries[ReusePlan.pageMarker(pageKeys[i])] = ([lesson.slug.rawValue + ".html"] + blockKeys[i].sorted())
+                .joined(separator: "\n")
             entries[ReusePlan.docsMarker(docsKeys[i])] = documentNames(lesson.slug.rawValue).joined(separator: "\n")
         }
         return entries

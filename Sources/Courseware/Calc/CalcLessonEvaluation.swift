@@ -84,19 +84,16 @@ public struct CalcLessonEvaluation: Sendable {
     /// The cache entries of blocks evaluated now (key -> HTML); the reused ones are `reusedKeys`.
     var cacheEntries: [String: String] { sink.all }
 
-    /// A lesson whose page is reused: nothing is read or evaluated; the keys of its blocks
-    /// are listed so that their entries, if the cache has them, are carried over.
-    init(skipping lesson: Lesson, numbers: CourseNumbering.LessonNumbers, context: String) {
+    /// A lesson whose page is reused: nothing is read or evaluated; `keys` are its blocks'
+    /// cache keys (from the page's marker), whose entries are carried over.
+    init(skipping lesson: Lesson, keys: [String]) {
         file = lesson.displayPath
         skipped = true
-        var keys: [String] = []
-        TreeWalk(visitBlock: { block in
-            guard case .code(let code) = block, CalcInfo.read(code.info) != nil else { return }
-            keys.append(CalcCache.key(code, file: lesson.displayPath, number: numbers.calcBlocks[code.range.start],
-                                      context: context))
-        }).walk(lesson.document.blocks)
         reusedKeys = keys
     }
+
+    /// Every block's cache key: the ones evaluated now and the ones reused.
+    var allKeys: [String] { reusedKeys + freshKeys.values }
 
     /// Worked examples, exercises and figures, in document order.
     public var evaluated: [EvaluatedCalcBlock] { order.compactMap { blocks[$0] } }
