@@ -17,6 +17,15 @@ import Testing
         #expect(LaTeXLessonModels.decode(text) == Self.models)
     }
 
+    /// A chapter equal to the handout is written once.
+    @Test func chapterEqualToTheHandoutIsWrittenOnce() {
+        let same = LaTeXLessonModels(handout: Self.models.handout, chapter: Self.models.handout)
+        let text = same.encoded()
+        #expect(text.components(separatedBy: "Body with").count == 2, "the body appears once")
+        #expect(text.contains("chapter.same 0\n"))
+        #expect(LaTeXLessonModels.decode(text) == same)
+    }
+
     /// A new stored property must be added to `archiveFields`, or cached lessons would lose it.
     @Test func everyStoredFieldIsArchived() {
         let stored = Set(Mirror(reflecting: Self.models.handout).children.compactMap(\.label))
@@ -26,10 +35,10 @@ import Testing
 
     @Test(arguments: [
         "", "{\"handout\": {}}", "coursegen-latex-lesson 0\n",
-        "coursegen-latex-lesson 1\nhandout.number 1\n3\n",
-        "coursegen-latex-lesson 1\nhandout.number 99\n3\n",
-        "coursegen-latex-lesson 1\nhandout.number x\n3\n",
-        "coursegen-latex-lesson 1\nother.number 1\n3\n",
+        "coursegen-latex-lesson 2\nhandout.number 1\n3\n",
+        "coursegen-latex-lesson 2\nhandout.number 99\n3\n",
+        "coursegen-latex-lesson 2\nhandout.number x\n3\n",
+        "coursegen-latex-lesson 2\nother.number 1\n3\n",
     ])
     func damagedEntriesReadAsMissing(_ text: String) {
         #expect(LaTeXLessonModels.decode(text) == nil)

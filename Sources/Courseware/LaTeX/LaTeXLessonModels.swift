@@ -6,17 +6,23 @@ struct LaTeXLessonModels: Sendable, Equatable {
     var chapter: LaTeXLessonModel
 
     /// The first line of every entry; a different one is not read.
-    static let header = "coursegen-latex-lesson 1\n"
+    static let header = "coursegen-latex-lesson 2\n"
 
     /// The cache entry: each field as `NAME BYTECOUNT`, a newline, the text, a newline.
     /// Reading it back is a scan for lengths, several times faster than JSON, which
     /// mattered: decoding 200 lessons' JSON was a tenth of a rebuild.
+    /// When the chapter is the handout (a lesson without references to other lessons, the
+    /// usual case), only `chapter.same` is written for it.
     func encoded() -> String {
         var out = Self.header
-        for (prefix, model) in [("handout.", handout), ("chapter.", chapter)] {
-            for (name, value) in model.archiveFields {
-                out += prefix + name + " " + String(value.utf8.count) + "\n" + value + "\n"
-            }
+        func field(_ name: String, _ value: String) {
+            out += name + " " + String(value.utf8.count) + "\n" + value + "\n"
+        }
+        for (name, value) in handout.archiveFields { field("handout." + name, value) }
+        if chapter == handout {
+            field("chapter.same", "")
+        } else {
+            for (name, value) in chapter.archiveFields { field("chapter." + name, value) }
         }
         return out
     }
@@ -41,8 +47,9 @@ struct LaTeXLessonModels: Sendable, Equatable {
                 String(decoding: bytes[(newline + 1)..<(newline + 1 + count)], as: UTF8.self)
             i = newline + 2 + count
         }
-        guard let handout = LaTeXLessonModel(archive: fields["handout"] ?? [:]),
-              let chapter = LaTeXLessonModel(archive: fields["chapter"] ?? [:]) else { return nil }
+        guard let handout = LaTeXLessonModel(archive: fields["handout"] ?? [:]) else { return nil }
+        if fields["chapter"]?["same"] != nil { return LaTeXLessonModels(handout: handout, chapter: handout) }
+        guard let chapter = LaTeXLessonModel(archive: fields["chapter"] ?? [:]) else { return nil }
         return LaTeXLessonModels(handout: handout, chapter: chapter)
     }
 }
