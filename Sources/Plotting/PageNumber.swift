@@ -26,19 +26,27 @@ enum PageNumber {
         return (value < 0 ? "-" : "") + fixed(mantissa, decimals: 3) + "e" + String(exponent)
     }
 
-    /// Formats `scaled / 10^decimals`, dropping trailing zeros.
+    /// Formats `scaled / 10^decimals`, dropping trailing zeros. Digits are written into
+    /// a small buffer from the right: writers format hundreds of thousands of coordinates.
     static func fromScaled(_ scaled: Int64, decimals: Int) -> String {
         if scaled == 0 { return "0" }
-        let negative = scaled < 0
-        var digits = String(scaled.magnitude)
-        if digits.count <= decimals {
-            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        var magnitude = scaled.magnitude
+        // Fractional digits, dropping trailing zeros.
+        var fraction = decimals
+        while fraction > 0, magnitude % 10 == 0 { magnitude /= 10; fraction -= 1 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = 48
+            func put(_ byte: UInt8) { end -= 1; buffer[end] = byte }
+            var written = 0
+            while written < fraction {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10; written += 1
+            }
+            if fraction > 0 { put(UInt8(ascii: ".")) }
+            if magnitude == 0 { put(UInt8(ascii: "0")) }
+            while magnitude > 0 { put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10 }
+            if scaled < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end..<48]), as: UTF8.self)
         }
-        var intPart = String(digits.prefix(digits.count - decimals))
-        var frac = String(digits.suffix(decimals))
-        while frac.hasSuffix("0") { frac.removeLast() }
-        if intPart.isEmpty { intPart = "0" }
-        return (negative ? "-" : "") + intPart + (frac.isEmpty ? "" : "." + frac)
     }
 
     /// A value for people to read: at most `significant` significant digits, shortest form,
