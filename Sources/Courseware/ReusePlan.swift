@@ -34,7 +34,7 @@ struct ReusePlan: Sendable {
             .joined(separator: "\u{0}"))
         let site = CalcCache.digest("site\u{0}" + siteDigest + "\u{0}" + config + "\u{0}" + navigation)
         let latex = CalcCache.digest("latex\u{0}" + latexDigest + "\u{0}" + config)
-        let lessonKeys = lessons.map { CalcCache.lessonKey($0, context: context) }
+        let lessonKeys = lessons.parallelMap { CalcCache.lessonKey($0, context: context) }
         let pageKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}page\u{0}" + site) }
         let docsKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}docs\u{0}" + latex) }
         let bookKey = CalcCache.digest("book\u{0}" + latex + "\u{0}" + lessonKeys.joined(separator: "\u{0}"))
@@ -45,7 +45,7 @@ struct ReusePlan: Sendable {
 
         // The marker's lines after the file names (a page's block keys), or nil when the
         // marker is missing, names other files, or a file is gone from the previous output.
-        func kept(_ marker: String, _ names: [String], in folder: String) -> [String]? {
+        @Sendable func kept(_ marker: String, _ names: [String], in folder: String) -> [String]? {
             guard let previous, let text = cache.readFile(marker) else { return nil }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard lines.count >= names.count, Array(lines.prefix(names.count)) == names else { return nil }
@@ -58,10 +58,10 @@ struct ReusePlan: Sendable {
         }
         let slugs = lessons.map(\.slug.rawValue)
         let names = slugs.map(documentNames)
-        let pages = slugs.indices.map { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
+        let pages = Array(slugs.indices).parallelMap { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
         reusePage = pages.map { $0 != nil }
         keptBlockKeys = pages.map { $0 ?? [] }
-        reuseDocs = slugs.indices.map { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") != nil }
+        reuseDocs = Array(slugs.indices).parallelMap { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") != nil }
         reuseBook = kept(ReusePlan.bookMarker(bookKey), [LaTeXBook.bookFileName], in: "latex") != nil
     }
 

@@ -59,7 +59,16 @@ public struct CalcCache: Sendable {
 
     /// A 128-bit hash of `text`, as 32 hex digits.
     static func digest(_ text: String) -> String {
-        hex(fnv1a(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
+        // Two 64-bit FNV-1a hashes with different offset bases, in one pass over the bytes.
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x6c62_272e_07bb_0142
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return hex(a) + hex(b)
     }
 
     /// The file of a block's HTML entry.
