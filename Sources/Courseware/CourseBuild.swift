@@ -66,6 +66,10 @@ public enum CourseBuild {
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
+        // The images the LaTeX includes, read (SVG converted) now, written with the rest below.
+        let images = LaTeXImages.collect(course.lessons, contentFolder: options.content)
+        diagnostics += images.diagnostics
+        book.images = images.included
         let documents = book.renderAll()
 
         // write
@@ -73,14 +77,15 @@ public enum CourseBuild {
             let cacheEntries = cache == nil ? [:] : calc.reduce(into: [String: String]()) { all, lesson in
                 all.merge(lesson.cacheEntries) { first, _ in first }
             }
-            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, to: output)
+            try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,
+                      cacheEntries: cacheEntries, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
             throw failure(.write, diagnostics, course.files)
         }
         return BuildSummary(lessonCount: course.lessons.count,
-                            fileCount: pages.count + assets.files.count + 1 + documents.count,
+                            fileCount: pages.count + assets.files.count + 1 + documents.count + images.files.count,
                             siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
                             latexDocuments: documents.map(\.fileName))
     }
@@ -115,7 +120,7 @@ public enum CourseBuild {
     /// Writes the site, the LaTeX documents, and the calc cache entries the build used
     /// (key -> HTML) into a staging folder and swaps it in.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
-                      cacheEntries: [String: String] = [:],
+                      latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:],
                       to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
@@ -125,6 +130,10 @@ public enum CourseBuild {
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
             try staging.makeFolder(["latex"])
             _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
+            for image in latexImages {
+                try staging.makeFolder(Array(image.target.dropLast()))
+                try staging.write(image.data, to: image.target)
+            }
             if !cacheEntries.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])
                 for (key, html) in cacheEntries.sorted(by: { $0.key < $1.key }) {

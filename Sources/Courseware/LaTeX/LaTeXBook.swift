@@ -12,6 +12,8 @@ struct LaTeXBook: Sendable {
     let templates: LaTeXTemplates
     /// Per lesson (course order), its evaluated calc blocks; empty renders them as code.
     var calc: [CalcLessonEvaluation] = []
+    /// Image source -> its copy under `latex/` (`LaTeXImages.included`).
+    var images: [String: String] = [:]
 
     /// A document: its file name inside `latex/` and its LaTeX.
     struct Document: Sendable {
@@ -35,6 +37,7 @@ struct LaTeXBook: Sendable {
         var renderer = LaTeXRenderer(numbers: numbering.lessons[position], labels: numbering.labels)
         if !wholeCourse { renderer.lessonsInDocument = [lesson.slug] }
         if position < calc.count { renderer.calc = calc[position] }
+        renderer.images = images
         // The sheet and key stand alone: their references print the site's words.
         var standalone = renderer
         standalone.lessonsInDocument = []
@@ -47,7 +50,7 @@ struct LaTeXBook: Sendable {
         }
         return LaTeXLessonModel(number: lesson.number, slug: lesson.slug.rawValue,
                                 title: LaTeXEscaping.text(lesson.metadata.title), summary: summary,
-                                body: renderer.render(lesson.document.blocks),
+                                body: renderer.lessonBody(lesson.document.blocks),
                                 exercises: standalone.exerciseSheet() ?? LaTeXBook.noExercises,
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }

@@ -11,7 +11,7 @@ extension LaTeXRenderer {
         case .example:
             return "\\begin{cgworked}\\relax\n" + CalcLaTeXRenderer.latex(evaluated) + "\\end{cgworked}\n"
         case .exercise:
-            return exercise(evaluated, number: number)
+            return exercisesInPlace ? exercise(evaluated, number: number) : ""
         case .plot:
             guard let figure = evaluated.figure else { return "" }
             var out = ""
