@@ -9,7 +9,7 @@ extension LaTeXRenderer {
         let number = numbers.calcBlocks[code.range.start]
         switch evaluated.block.kind {
         case .example:
-            return "\\begin{cgworked}\\relax\n" + CalcLaTeXRenderer.latex(evaluated) + "\\end{cgworked}\n"
+            return "\\begin{cgworked}\\relax\n" + work(evaluated) + "\\end{cgworked}\n"
         case .exercise:
             return exercisesInPlace ? exercise(evaluated, number: number) : ""
         case .plot:
@@ -60,13 +60,67 @@ extension LaTeXRenderer {
         let answers = calc.order.compactMap { start -> String? in
             guard let evaluated = calc.blocks[start], evaluated.block.kind == .exercise else { return nil }
             var out = "\\subsection*{Exercise" + (numbers.calcBlocks[start].map { " " + $0 } ?? "") + "}\n"
+            out += functions(evaluated.block)
             for (index, result) in evaluated.results.enumerated() {
-                if evaluated.results.count > 1 { out += "\\noindent(" + CalcTextRenderer.partLetter(index) + ")\n" }
-                out += CalcLaTeXRenderer.latex(result)
+                if evaluated.results.count > 1 { out += "\n\\noindent(" + CalcTextRenderer.partLetter(index) + ")\n" }
+                out += work(result)
             }
             return out
         }
         return answers.isEmpty ? nil : answers.joined(separator: "\n")
+    }
+
+    /// A worked example for print: its functions once, then each request's work.
+    func work(_ evaluated: EvaluatedCalcBlock) -> String {
+        functions(evaluated.block) + evaluated.results.map(work).joined()
+    }
+
+    /// The block's functions, each on a display line of its own.
+    func functions(_ block: CalcBlock) -> String {
+        CalcHTMLRenderer.functionDefinitionsTeX(block).map { "\\[ " + $0 + " \\]\n" }.joined()
+    }
+
+    /// One request's work, as the site shows it: the aligned steps, the remark, the table,
+    /// and the answer, framed. The last step is left out when it states the answer already,
+    /// so the answer is not printed twice.
+    func work(_ result: CalcResult) -> String {
+        var out = "% " + result.request.text.replacingOccurrences(of: "\n", with: " ") + "\n"
+        let answerValue: String = switch result.value {
+        case .plane(let e): e.latex
+        case .exact, .word, .decimalPoint, .limitText: result.value.latex
+        }
+        let answer = result.latexResultLabel + " = " + answerValue
+        var steps = result.steps
+        if let last = steps.last, last.latexNote.isEmpty,
+           last.latex.replacingOccurrences(of: " &= ", with: " = ") == answer {
+            steps.removeLast()
+        }
+        // \cgfit scales a display that is wider than the line down to its width (a long
+        // vector of sigmoids), rather than letting it run into the margin.
+        if !steps.isEmpty { out += "\\[ \\cgfit{" + CalcWorkLines.aligned(steps) + "} \\]\n" }
+        if let remark = result.remark { out += "\\noindent " + LaTeXEscaping.text(remark) + "\n" }
+        if let table = result.table { out += self.table(table) }
+        out += "\\[ \\cgfit{\\boxed{" + answer + (result.approximation.map { " \\approx " + $0 } ?? "") + "}} \\]\n"
+        return out
+    }
+
+    /// A calc table (descent iterations, a limit's approach) as a centred `tabular`.
+    func table(_ table: CalcTable) -> String {
+        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return "" }
+        var out = "\\begin{center}\\small\n\\cgfittext{\\begin{tabular}{" + String(repeating: "r", count: columns) + "}\n"
+        out += table.header.map { "\\textbf{" + LaTeXEscaping.text($0) + "}" }.joined(separator: " & ") + " \\\\\n\\hline\n"
+        for (index, row) in table.rows.enumerated() {
+            if let cut = table.omittedAfterRow, index == cut {
+                out += "\\multicolumn{" + String(columns) + "}{c}{\\(\\vdots\\)} \\\\\n"
+            }
+            let latex = table.latexRows.flatMap { index < $0.count ? $0[index] : nil } ?? []
+            out += row.enumerated().map { column, cell in
+                if column < latex.count, let tex = latex[column] { return "\\(" + tex + "\\)" }
+                return LaTeXEscaping.text(cell)
+            }.joined(separator: " & ") + " \\\\\n"
+        }
+        return out + "\\end{tabular}}\n\\end{center}\n"
     }
 
     /// Markdown written inside a calc block (a question, hint or caption) as inline LaTeX.
