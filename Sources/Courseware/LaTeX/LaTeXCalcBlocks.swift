@@ -77,7 +77,8 @@ extension LaTeXRenderer {
 
     /// The block's functions, each on a display line of its own.
     func functions(_ block: CalcBlock) -> String {
-        CalcHTMLRenderer.functionDefinitionsTeX(block).map { "\\[ " + $0 + " \\]\n" }.joined()
+        // Kept with what follows: a function alone at the foot of a page says nothing.
+        CalcHTMLRenderer.functionDefinitionsTeX(block).map { "\\[ \\postdisplaypenalty=10000 " + $0 + " \\]\n" }.joined()
     }
 
     /// One request's work, as the site shows it: the aligned steps, the remark, the table,
@@ -91,17 +92,34 @@ extension LaTeXRenderer {
         }
         let answer = result.latexResultLabel + " = " + answerValue
         var steps = result.steps
+        // Compared without spaces: the steps and the answer space matrices differently.
+        func bare(_ tex: String) -> String { String(tex.filter { !$0.isWhitespace }) }
         if let last = steps.last, last.latexNote.isEmpty,
-           last.latex.replacingOccurrences(of: " &= ", with: " = ") == answer {
+           bare(last.latex.replacingOccurrences(of: "&=", with: "=")) == bare(answer) {
             steps.removeLast()
         }
         // \cgfit scales a display that is wider than the line down to its width (a long
         // vector of sigmoids), rather than letting it run into the margin.
-        if !steps.isEmpty { out += "\\[ \\cgfit{" + CalcWorkLines.aligned(steps) + "} \\]\n" }
-        if let remark = result.remark { out += "\\noindent " + LaTeXEscaping.text(remark) + "\n" }
+        // The steps stay on the page of their answer (no page break after the display).
+        if !steps.isEmpty { out += "\\[ \\postdisplaypenalty=10000 \\cgfit{" + CalcWorkLines.aligned(steps) + "} \\]\n" }
+        if let remark = result.remark, !LaTeXRenderer.remarkRepeatsSteps(result.request.request) {
+            out += "\\noindent " + LaTeXEscaping.text(remark) + "\n"
+        }
         if let table = result.table { out += self.table(table) }
         out += "\\[ \\cgfit{\\boxed{" + answer + (result.approximation.map { " \\approx " + $0 } ?? "") + "}} \\]\n"
         return out
+    }
+
+    /// Whether a request's remark is a plain-text copy of what its steps already typeset
+    /// (the tangent plane's and the linearization's point-slope form), which print leaves out.
+    static func remarkRepeatsSteps(_ request: CalcRequest) -> Bool {
+        switch request {
+        case .tangentPlane, .linearization:
+            true
+        case .value, .partials, .partial, .gradient, .directional, .steepest, .hessian, .clairaut, .jacobian,
+             .chain, .limitAlongCurve, .limitAlongPath, .definitionPartial, .classify, .descent, .check:
+            false
+        }
     }
 
     /// A calc table (descent iterations, a limit's approach) as a centred `tabular`.
@@ -117,10 +135,17 @@ extension LaTeXRenderer {
             let latex = table.latexRows.flatMap { index < $0.count ? $0[index] : nil } ?? []
             out += row.enumerated().map { column, cell in
                 if column < latex.count, let tex = latex[column] { return "\\(" + tex + "\\)" }
-                return LaTeXEscaping.text(cell)
+                return LaTeXRenderer.tableCell(cell)
             }.joined(separator: " & ") + " \\\\\n"
         }
         return out + "\\end{tabular}}\n\\end{center}\n"
+    }
+
+    /// A plain table cell; in a number (`-0.147134`, `4.05e-13`) a hyphen is a minus sign.
+    static func tableCell(_ cell: String) -> String {
+        let isNumber = !cell.isEmpty && cell.allSatisfy { $0.isNumber || "+-.e".contains($0) } && cell.contains(where: \.isNumber)
+        guard isNumber else { return LaTeXEscaping.text(cell) }
+        return cell.replacingOccurrences(of: "-", with: "\\textminus{}")
     }
 
     /// Markdown written inside a calc block (a question, hint or caption) as inline LaTeX.
