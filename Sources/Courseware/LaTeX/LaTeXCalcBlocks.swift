@@ -26,7 +26,11 @@ extension LaTeXRenderer {
     /// An exercise's questions and hint, without answers.
     func exercise(_ evaluated: EvaluatedCalcBlock, number: String?) -> String {
         let block = evaluated.block
-        var out = ""
+        // An exercise is short: it starts on a new page rather than leave its hint or last
+        // part alone at the top of the next one (a line per part, two for the hint, five
+        // for the heading and the function); `\cgkeep` does nothing right after a heading.
+        let lines = 5 + block.parts.count + (block.hint == nil ? 0 : 2)
+        var out = "\\cgkeep{\(lines)\\baselineskip}\n"
         if let number { out += "\\cgnumber{cgexercise}{" + number + "}\n" }
         out += "\\begin{cgexercise}\\relax\n"
         if let label = block.label, number != nil { out += "\\label{" + label + "}\n" }

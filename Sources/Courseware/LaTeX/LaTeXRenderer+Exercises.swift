@@ -16,7 +16,7 @@ extension LaTeXRenderer {
         var gathering = self
         gathering.exercisesInPlace = false
         guard let section = exerciseSection(blocks) else {
-            let heading = "\\" + sectionCommands[0] + "*{Exercises}\n\\addcontentsline{toc}{" + sectionCommands[0] + "}{Exercises}\n"
+            let heading = LaTeXRenderer.keepExercisesHeading + "\\" + sectionCommands[0] + "*{Exercises}\n\\addcontentsline{toc}{" + sectionCommands[0] + "}{Exercises}\n"
             return blocks.map(gathering.render).joined(separator: "\n") + "\n" + heading
                 + exercises.map(exercise(at:)).joined(separator: "\n")
         }
@@ -31,7 +31,7 @@ extension LaTeXRenderer {
         var parts: [String] = []
         for (index, block) in blocks.enumerated() {
             guard section.contains(index), case .code(let code) = block, ownSet.contains(code.range.start) else {
-                parts.append(gathering.render(block))
+                parts.append((index == section.lowerBound ? LaTeXRenderer.keepExercisesHeading : "") + gathering.render(block))
                 continue
             }
             if code.range.start == first { parts += before.map(exercise(at:)) }
@@ -40,6 +40,9 @@ extension LaTeXRenderer {
         }
         return parts.joined(separator: "\n")
     }
+
+    /// Before the exercises' heading: room for it and a first exercise, or a new page.
+    static let keepExercisesHeading = "\\cgkeep{14\\baselineskip}\n"
 
     /// The exercise whose block starts at `start`, with its number.
     func exercise(at start: SourceLocation) -> String {
