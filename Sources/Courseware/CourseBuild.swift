@@ -80,9 +80,12 @@ public enum CourseBuild {
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
         let cacheContext = CalcCache.labelsDigest(course.numbering.labels) + (course.config.allowHTML ? "+html" : "")
         let placement = course.config.latexAnswers
+        // The images the LaTeX includes, read (SVG converted) now, written with the rest below.
+        let images = LaTeXImages.collect(course.lessons, contentFolder: options.content)
+        diagnostics += images.diagnostics
         let plan = cache.map { cache in
             ReusePlan(lessons: course.lessons, config: course.config, context: cacheContext, siteDigest: templates.digest,
-                      latexDigest: latexTemplates.digest, cache: cache, previous: output.previousBuild,
+                      latexDigest: latexTemplates.digest, imagesDigest: images.digest, cache: cache, previous: output.previousBuild,
                       documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })
         }
         let calc = Array(course.lessons.indices).parallelMap { i in
@@ -105,6 +108,7 @@ public enum CourseBuild {
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
+        book.images = images.included
         let latex = book.renderAll(cache: cache, plan: plan)
         let documents = latex.documents
         clock.mark("render LaTeX")
@@ -121,7 +125,8 @@ public enum CourseBuild {
                 cacheEntries.merge(plan.markers(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
                                                 documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
-            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, carried: carried, to: output)
+            try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,
+                      cacheEntries: cacheEntries, carried: carried, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
@@ -129,7 +134,7 @@ public enum CourseBuild {
         }
         clock.mark("write")
         var summary = BuildSummary(lessonCount: course.lessons.count,
-                                   fileCount: pages.count + assets.files.count + 1 + documents.count,
+                                   fileCount: pages.count + assets.files.count + 1 + documents.count + images.files.count,
                                    siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
                                    latexDocuments: documents.map(\.fileName))
         summary.timings = clock.marks
@@ -173,7 +178,7 @@ public enum CourseBuild {
     /// name -> content) into a staging folder and swaps it in.
     /// `carried`: cache entries taken from the previous output as they are, when it has them.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
-                      cacheEntries: [String: String] = [:], carried: [String] = [],
+                      latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:], carried: [String] = [],
                       to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
@@ -190,6 +195,10 @@ public enum CourseBuild {
                 } else {
                     try staging.write(document.tex, to: ["latex", document.fileName])
                 }
+            }
+            for image in latexImages {
+                try staging.makeFolder(Array(image.target.dropLast()))
+                try staging.write(image.data, to: image.target)
             }
             if !cacheEntries.isEmpty || !carried.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])

@@ -13,6 +13,9 @@ import Foundation
 /// page is reused is not evaluated at all: its calc blocks' cache entries are carried over.
 struct ReusePlan: Sendable {
     var lessonKeys: [String]
+    /// The keys of the lessons' LaTeX models: `lessonKeys` and the course's image map
+    /// (where each included image is copied), which the models name.
+    var modelKeys: [String]
     var pageKeys: [String]
     var docsKeys: [String]
     var bookKey: String
@@ -28,7 +31,7 @@ struct ReusePlan: Sendable {
 
     /// `documentNames(slug)`: the LaTeX files of a lesson, as this build names them.
     init(lessons: [Lesson], config: CourseConfig, context: String, siteDigest: String, latexDigest: String,
-         cache: CalcCache, previous: URL?, documentNames: (String) -> [String]) {
+         imagesDigest: String, cache: CalcCache, previous: URL?, documentNames: (String) -> [String]) {
         let config = String(describing: config)
         let navigation = CalcCache.digest(lessons.map { "\($0.number)\u{0}\($0.slug.rawValue)\u{0}\($0.metadata.title)" }
             .joined(separator: "\u{0}"))
@@ -36,9 +39,11 @@ struct ReusePlan: Sendable {
         let latex = CalcCache.digest("latex\u{0}" + latexDigest + "\u{0}" + config)
         let lessonKeys = lessons.parallelMap { CalcCache.lessonKey($0, context: context) }
         let pageKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}page\u{0}" + site) }
-        let docsKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}docs\u{0}" + latex) }
-        let bookKey = CalcCache.digest("book\u{0}" + latex + "\u{0}" + lessonKeys.joined(separator: "\u{0}"))
+        let modelKeys = lessonKeys.map { CalcCache.digest($0 + "\u{0}models\u{0}" + imagesDigest) }
+        let docsKeys = modelKeys.map { CalcCache.digest($0 + "\u{0}docs\u{0}" + latex) }
+        let bookKey = CalcCache.digest("book\u{0}" + latex + "\u{0}" + modelKeys.joined(separator: "\u{0}"))
         self.lessonKeys = lessonKeys
+        self.modelKeys = modelKeys
         self.pageKeys = pageKeys
         self.docsKeys = docsKeys
         self.bookKey = bookKey

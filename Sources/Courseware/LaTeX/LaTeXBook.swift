@@ -12,6 +12,8 @@ struct LaTeXBook: Sendable {
     let templates: LaTeXTemplates
     /// Per lesson (course order), its evaluated calc blocks; empty renders them as code.
     var calc: [CalcLessonEvaluation] = []
+    /// Image source -> its copy under `latex/` (`LaTeXImages.included`).
+    var images: [String: String] = [:]
 
     /// A document: its file name inside `latex/` and its LaTeX.
     struct Document: Sendable {
@@ -48,6 +50,7 @@ struct LaTeXBook: Sendable {
         renderer.outsideReferences = log
         if !wholeCourse { renderer.lessonsInDocument = [lesson.slug] }
         if position < calc.count { renderer.calc = calc[position] }
+        renderer.images = images
         // The sheet and key stand alone: their references print the site's words.
         var standalone = renderer
         standalone.lessonsInDocument = []
@@ -60,7 +63,7 @@ struct LaTeXBook: Sendable {
         }
         return LaTeXLessonModel(number: lesson.number, slug: lesson.slug.rawValue,
                                 title: LaTeXEscaping.text(lesson.metadata.title), summary: summary,
-                                body: renderer.render(lesson.document.blocks),
+                                body: renderer.lessonBody(lesson.document.blocks),
                                 exercises: standalone.exerciseSheet() ?? LaTeXBook.noExercises,
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
@@ -90,7 +93,7 @@ struct LaTeXBook: Sendable {
     /// there, and with a plan, documents the previous output has unchanged are kept (only
     /// lessons whose documents, or the book, must be written are read or rendered).
     func renderAll(cache: CalcCache?, plan: ReusePlan?) -> Rendered {
-        let keys = plan?.lessonKeys ?? []
+        let keys = plan?.modelKeys ?? []
         let keepDocs = plan?.reuseDocs ?? Array(repeating: false, count: lessons.count)
         let keepBook = plan?.reuseBook ?? false
         // nil: this lesson's models are not needed (its documents and the book are kept).
