@@ -111,8 +111,7 @@ public struct CourseNumbering: Sendable {
 
         var used: Set<String> = []
         for lesson in lessons {
-            TreeWalk(visitInline: { inline in
-                guard case .reference(let label, let range) = inline else { return }
+            func check(_ label: String, at location: SourceLocation) {
                 if labels[label] != nil {
                     used.insert(label)
                 } else {
@@ -120,9 +119,19 @@ public struct CourseNumbering: Sendable {
                     if let suggestion = CourseNumbering.closest(to: label, among: labels.keys) {
                         message += " (did you mean '@\(suggestion)'?)"
                     }
-                    diagnostics.append(lesson.source.diagnostic(.error, at: range.start,
+                    diagnostics.append(lesson.source.diagnostic(.error, at: location,
                         length: label.utf8.count + 1, message))
                 }
+            }
+            TreeWalk(visitBlock: { block in
+                // Captions and hints of calc blocks are Markdown too, with references.
+                guard case .code(let code) = block, CalcInfo.read(code.info) != nil else { return }
+                for (label, location) in CourseNumbering.calcTextReferences(code, file: lesson.displayPath) {
+                    check(label, at: location)
+                }
+            }, visitInline: { inline in
+                guard case .reference(let label, let range) = inline else { return }
+                check(label, at: range.start)
             }).walk(lesson.document.blocks)
         }
         for target in labels.values.sorted(by: { ($0.file, $0.location) < ($1.file, $1.location) })
@@ -190,5 +199,22 @@ public struct CourseNumbering: Sendable {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// The references in a calc block's Markdown lines (`caption`, `hint`), with their
+    /// positions in the lesson file.
+    static func calcTextReferences(_ code: CodeBlock, file: String) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for line in code.lines where line.text.utf8.contains(UInt8(ascii: "@")) {
+            let span = CalcBlockParser.withoutComment(CalcSpan(text: line.text, offset: 0)).trimmed
+            let (word, rest) = CalcBlockParser.firstWord(span)
+            guard word.text == "caption" || word.text == "hint", !rest.text.isEmpty else { continue }
+            let byteOffset = String(String.UnicodeScalarView(line.text.unicodeScalars.prefix(rest.offset))).utf8.count
+            TreeWalk(visitInline: { inline in
+                guard case .reference(let label, let range) = inline, range.start.line == 1 else { return }
+                found.append((label, SourceLocation(line: line.line, column: line.column + byteOffset + range.start.column - 1)))
+            }).walk(MarkdownParser.parse(rest.text, file: file).blocks)
+        }
+        return found
     }
 }

@@ -212,4 +212,15 @@ struct CalcRequestTests {
         #expect(figure.alt.contains("leaves the window"), "\(figure.alt)")
         #expect(figure.svg.contains("<svg"))
     }
+
+    /// One step is "1 step", in the question and in the remark.
+    @Test func oneDescentStepIsSingular() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc exercise", [
+            "f(x, y) = x^2 + y^2", "ask descent from (1, 1) rate 0.1 steps 1", "answer (0.8, 0.8)",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let block = try #require(evaluated)
+        #expect(CalcQuestion.text(try #require(block.block.parts.first).ask).hasPrefix("Run 1 step of gradient descent"))
+        #expect(block.results.first?.remark?.hasPrefix("After 1 step of size") == true, "\(String(describing: block.results.first?.remark))")
+    }
 }

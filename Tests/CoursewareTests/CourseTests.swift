@@ -20,6 +20,35 @@ import MarkdownSyntax
         #expect(course.numbering.labels["thm-t"]?.referenceText == "Theorem 1.1")
     }
 
+    /// References in calc captions and hints are checked like the lesson's own, and count
+    /// as uses of their labels.
+    @Test func referencesInCalcCaptionsAndHintsAreChecked() throws {
+        let lesson = """
+            > [!theorem] T {#thm-t}
+            > x
+
+            ```calc plot
+            f(x, y) = x^2 + y^2
+            contour x in [-1, 1], y in [-1, 1]
+            caption Bowl, as in @thm-t and @thm-nope.
+            ```
+
+            ```calc exercise
+            f(x, y) = x y
+            ask gradient at (1, 2)
+            hint   Use @thm-tt. # a comment with @thm-ignored
+            ```
+            """
+        let course = try read(["01-a.md": lesson])
+        let errors = course.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["unknown reference '@thm-nope'",
+                                           "unknown reference '@thm-tt' (did you mean '@thm-t'?)"])
+        #expect(errors.map { "\($0.location.line):\($0.location.column)" } == ["7:32", "13:12"])
+        #expect(!course.diagnostics.contains { $0.message.contains("never referenced") },
+                "a label used only in a caption is used")
+        #expect(course.failedStep == .number)
+    }
+
     @Test func theFirstFailingStepIsNamed() throws {
         #expect(Course.read(folder: URL(fileURLWithPath: "/nonexistent"), displayPath: "X").failedStep == .load)
         #expect(try read(["01-A.md": "x\n", "02-b.md": "y\n"]).failedStep == .load)

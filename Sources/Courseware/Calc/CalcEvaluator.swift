@@ -322,7 +322,7 @@ public struct CalcEvaluator {
             result.table = CalcEvaluator.descentTable(g, variables: vars)
             label("x_\(steps)", "\\mathbf{x}_{\(steps)}")
             result.value = .decimalPoint(g.finalPoint)
-            result.remark = "After \(steps) steps of size \(rate.plainText): \(n) = \(Expr.formatDecimal(g.finalValue))."
+            result.remark = "After \(steps) step\(steps == 1 ? "" : "s") of size \(rate.plainText): \(n) = \(Expr.formatDecimal(g.finalValue))."
         case .check(let p):
             guard notOnBranchBoundary(f, vars, p, request, function: n) else { return nil }
             do {
