@@ -135,7 +135,7 @@ public struct CourseNumbering: Sendable {
             }).walk(lesson.document.blocks)
         }
         for target in labels.values.sorted(by: { ($0.file, $0.location) < ($1.file, $1.location) })
-        where !used.contains(target.label) {
+        where !used.contains(target.label) && target.kind.warnsWhenUnused {
             diagnostics.append(Diagnostic(.warning, file: target.file, location: target.location,
                 length: target.label.utf8.count + 3,
                 message: "label '\(target.label)' is never referenced",

@@ -49,6 +49,27 @@ import MarkdownSyntax
         #expect(course.failedStep == .number)
     }
 
+    /// Unreferenced labels of sections, figures and exercises are anchors, not mistakes.
+    @Test func unreferencedAnchorsAreNotWarnedAbout() throws {
+        let lesson = """
+            ## Level sets {#sec-level}
+
+            $$x^2$$ {#eq-unused}
+
+            ```calc plot {#fig-bowl}
+            f(x, y) = x^2 + y^2
+            contour x in [-1, 1], y in [-1, 1]
+            ```
+
+            ```calc exercise {#ex-one}
+            f(x, y) = x y
+            ask gradient at (1, 2)
+            ```
+            """
+        let course = try read(["01-a.md": lesson])
+        #expect(course.diagnostics.map(\.message) == ["label 'eq-unused' is never referenced"])
+    }
+
     @Test func theFirstFailingStepIsNamed() throws {
         #expect(Course.read(folder: URL(fileURLWithPath: "/nonexistent"), displayPath: "X").failedStep == .load)
         #expect(try read(["01-A.md": "x\n", "02-b.md": "y\n"]).failedStep == .load)
