@@ -29,6 +29,14 @@ struct StepClock {
     private var last = ContinuousClock.now
     private(set) var marks: [(step: String, seconds: Double)] = []
 
+    /// Replaces the last mark by finer ones that add up to about the same time.
+    mutating func replaceLast(with marks: [(step: String, seconds: Double)]) {
+        guard !marks.isEmpty, let last = self.marks.popLast() else { return }
+        self.marks += marks
+        let rest = last.seconds - marks.reduce(0) { $0 + $1.seconds }
+        if rest > 0, let final = self.marks.popLast() { self.marks.append((final.step, final.seconds + rest)) }
+    }
+
     mutating func mark(_ step: String) {
         let now = ContinuousClock.now
         let elapsed = now - last
@@ -75,6 +83,7 @@ public enum CourseBuild {
         }
         guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
         clock.mark("read, parse and number")
+        clock.replaceLast(with: course.timings)
 
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil

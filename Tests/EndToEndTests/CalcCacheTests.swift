@@ -177,7 +177,7 @@ struct CalcCacheTests {
         let templates = CourseGenProcess.packageRoot.appendingPathComponent("Templates").path
         let cold = try CourseGenProcess.run(["build", "--timings", "--templates", templates], in: fixture.root)
         #expect(cold.status == 0, "\(cold.stderr)")
-        for step in ["templates and assets", "read, parse and number", "evaluate calc blocks", "render pages",
+        for step in ["templates and assets", "read", "parse", "number", "evaluate calc blocks", "render pages",
                      "render LaTeX", "write", "total"] {
             #expect(cold.stdout.contains("  " + step + " "), "\(step) in \(cold.stdout)")
         }
