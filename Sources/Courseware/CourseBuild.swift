@@ -131,7 +131,7 @@ public enum CourseBuild {
                     for (key, html) in lesson.cacheEntries { cacheEntries[CalcCache.htmlFile(key)] = html }
                     carried += lesson.reusedKeys.map(CalcCache.htmlFile)
                 }
-                cacheEntries.merge(plan.markers(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
+                cacheEntries.merge(plan.manifest(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
                                                 documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
             try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,

@@ -6,10 +6,10 @@ import Foundation
 /// Each reusable file is named by a key, a hash of everything it is made from (the
 /// lesson's text, place and the course's labels, as `CalcCache.lessonKey`; the
 /// templates; `course.yml`; for pages the title and place of every lesson, which the
-/// navigation shows). A build records the keys of the files it wrote as small marker
-/// entries in the cache (`KEY.page`, `KEY.docs`, `KEY.book`, holding the file names);
-/// the next build reuses a file when its marker is there and the previous output still
-/// has the file, hard-linking it into the new output without reading it. A lesson whose
+/// navigation shows). A build records the keys of the files it wrote in the cache's
+/// `manifest` (a line per key with the file names); the next build reuses a file when
+/// its key is there and the previous output still has the file, hard-linking it into the
+/// new output without reading it. A lesson whose
 /// page is reused is not evaluated at all: its calc blocks' cache entries are carried over.
 struct ReusePlan: Sendable {
     var lessonKeys: [String]
@@ -22,12 +22,10 @@ struct ReusePlan: Sendable {
     /// Per lesson: its page, its documents, can be taken from the previous output.
     var reusePage: [Bool]
     /// Per lesson whose page is kept: the cache keys of its calc blocks, as the page's
-    /// marker recorded them, so the lesson need not be walked to carry its entries over.
+    /// manifest recorded them, so the lesson need not be walked to carry its entries over.
     var keptBlockKeys: [[String]]
     var reuseDocs: [Bool]
     var reuseBook: Bool
-
-    /// Nothing is reused (no cache, or a first build).
 
     /// `documentNames(slug)`: the LaTeX files of a lesson, as this build names them.
     init(lessons: [Lesson], config: CourseConfig, context: String, siteDigest: String, latexDigest: String,
@@ -48,42 +46,51 @@ struct ReusePlan: Sendable {
         self.docsKeys = docsKeys
         self.bookKey = bookKey
 
-        // The marker's lines after the file names (a page's block keys), or nil when the
-        // marker is missing, names other files, or a file is gone from the previous output.
-        @Sendable func kept(_ marker: String, _ names: [String], in folder: String) -> [String]? {
-            guard let previous, let text = cache.readFile(marker) else { return nil }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            guard lines.count >= names.count, Array(lines.prefix(names.count)) == names else { return nil }
+        // The manifest's words after the file names (a page's block keys), or nil when the
+        // key is not there, names other files, or a file is gone from the previous output.
+        let manifest = cache.readFile(ReusePlan.manifestName).map(ReusePlan.readManifest) ?? [:]
+        @Sendable func kept(_ key: String, _ names: [String], in folder: String) -> [String]? {
+            guard let previous, let words = manifest[key], words.count >= names.count,
+                  Array(words.prefix(names.count)) == names else { return nil }
             let present = names.allSatisfy { name in
                 var info = stat()
                 let path = previous.path + "/" + folder + "/" + name
                 return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             }
-            return present ? Array(lines.dropFirst(names.count)) : nil
+            return present ? Array(words.dropFirst(names.count)) : nil
         }
         let slugs = lessons.map(\.slug.rawValue)
         let names = slugs.map(documentNames)
-        let pages = Array(slugs.indices).parallelMap { i in kept(ReusePlan.pageMarker(pageKeys[i]), [slugs[i] + ".html"], in: "site") }
+        let pages = Array(slugs.indices).parallelMap { i in kept(pageKeys[i], [slugs[i] + ".html"], in: "site") }
         reusePage = pages.map { $0 != nil }
         keptBlockKeys = pages.map { $0 ?? [] }
-        reuseDocs = Array(slugs.indices).parallelMap { i in kept(ReusePlan.docsMarker(docsKeys[i]), names[i], in: "latex") != nil }
-        reuseBook = kept(ReusePlan.bookMarker(bookKey), [LaTeXBook.bookFileName], in: "latex") != nil
+        reuseDocs = Array(slugs.indices).parallelMap { i in kept(docsKeys[i], names[i], in: "latex") != nil }
+        reuseBook = kept(bookKey, [LaTeXBook.bookFileName], in: "latex") != nil
     }
 
-    static func pageMarker(_ key: String) -> String { key + ".page" }
-    static func docsMarker(_ key: String) -> String { key + ".docs" }
-    static func bookMarker(_ key: String) -> String { key + ".book" }
+    /// The cache entry listing the files this build wrote: one line per file group, `KEY`
+    /// then the file names (then, for a page, its blocks' cache keys), separated by spaces
+    /// (keys are hex, file names are slugs with an extension).
+    static let manifestName = "manifest"
 
-    /// The marker entries of this build's files, for the next build (file name -> content).
-    /// `blockKeys`: per lesson, the cache keys of its calc blocks.
-    func markers(lessons: [Lesson], blockKeys: [[String]], documentNames: (String) -> [String]) -> [String: String] {
-        guard !lessonKeys.isEmpty else { return [:] }
-        var entries: [String: String] = [ReusePlan.bookMarker(bookKey): LaTeXBook.bookFileName]
-        for (i, lesson) in lessons.enumerated() {
-            entries[ReusePlan.pageMarker(pageKeys[i])] = ([lesson.slug.rawValue + ".html"] + blockKeys[i].sorted())
-                .joined(separator: "\n")
-            entries[ReusePlan.docsMarker(docsKeys[i])] = documentNames(lesson.slug.rawValue).joined(separator: "\n")
+    static func readManifest(_ text: String) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ").map(String.init)
+            if let key = words.first { result[key] = Array(words.dropFirst()) }
         }
-        return entries
+        return result
+    }
+
+    /// The manifest of this build's files, for the next build (file name -> content).
+    /// `blockKeys`: per lesson, the cache keys of its calc blocks.
+    func manifest(lessons: [Lesson], blockKeys: [[String]], documentNames: (String) -> [String]) -> [String: String] {
+        guard !lessonKeys.isEmpty else { return [:] }
+        var lines = [bookKey + " " + LaTeXBook.bookFileName]
+        for (i, lesson) in lessons.enumerated() {
+            lines.append(([pageKeys[i], lesson.slug.rawValue + ".html"] + blockKeys[i].sorted()).joined(separator: " "))
+            lines.append(([docsKeys[i]] + documentNames(lesson.slug.rawValue)).joined(separator: " "))
+        }
+        return [ReusePlan.manifestName: lines.sorted().joined(separator: "\n") + "\n"]
     }
 }

@@ -85,7 +85,7 @@ public struct CalcLessonEvaluation: Sendable {
     var cacheEntries: [String: String] { sink.all }
 
     /// A lesson whose page is reused: nothing is read or evaluated; `keys` are its blocks'
-    /// cache keys (from the page's marker), whose entries are carried over.
+    /// cache keys (from the manifest), whose entries are carried over.
     init(skipping lesson: Lesson, keys: [String]) {
         file = lesson.displayPath
         skipped = true
