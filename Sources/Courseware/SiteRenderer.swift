@@ -52,15 +52,15 @@ struct SiteRenderer: Sendable {
                                     prerequisites: prerequisites(of: lesson, bySlug: bySlug))
         })
         let navigation = Navigation(renderer: self)
-        let positions = Array(lessons.indices)
-        var pages = positions.parallelMap { position in
+        // The index is item 0, so it renders on one core while the other starts on the lessons.
+        let pages = Array(-1..<lessons.count).parallelMap { position -> Page in
+            if position < 0 { return Page(fileName: "index.html", html: templates.render(index, with: "index")) }
             if position < keep.count, keep[position] {
                 return Page(fileName: lessons[position].slug.rawValue + ".html", html: "", kept: true)
             }
             return renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
                                 summaryHTML: summaries[position])
         }
-        pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
         return pages
     }
 

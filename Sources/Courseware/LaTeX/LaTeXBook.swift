@@ -122,21 +122,23 @@ struct LaTeXBook: Sendable {
             }
         }
         let placement = config.latexAnswers
-        var documents = Array(lessons.indices).parallelMap { position -> [Document] in
+        // The book is item 0, so one core renders it while the other starts on the lessons.
+        let items = Array(-1..<lessons.count).parallelMap { position -> [Document] in
+            if position < 0 {
+                if keepBook { return [Document(fileName: LaTeXBook.bookFileName, tex: "", kept: true)] }
+                var book = base()
+                book.lessons = rendered.compactMap { $0?.models.chapter }
+                book.hasAnswers = placement != .none
+                return [Document(fileName: LaTeXBook.bookFileName, tex: templates.render(book, with: "course"))]
+            }
             guard !keepDocs[position], let models = rendered[position]?.models else {
                 return LaTeXBook.documentNames(slug: lessons[position].slug.rawValue, placement: placement)
                     .map { Document(fileName: $0, tex: "", kept: true) }
             }
             return renderDocuments(position: position, models.handout)
-        }.flatMap { $0 }
-        if keepBook {
-            documents.append(Document(fileName: LaTeXBook.bookFileName, tex: "", kept: true))
-        } else {
-            var book = base()
-            book.lessons = rendered.compactMap { $0?.models.chapter }
-            book.hasAnswers = placement != .none
-            documents.append(Document(fileName: LaTeXBook.bookFileName, tex: templates.render(book, with: "course")))
         }
+        // In course order, the book last.
+        let documents = items.dropFirst().flatMap { $0 } + items[0]
         return Rendered(documents: documents, cacheEntries: entries, carriedEntries: carried,
                         lessonsFromCache: rendered.reduce(0) { $0 + ($1?.fromCache == false ? 0 : 1) })
     }
