@@ -47,6 +47,10 @@ import Testing
         ("sigmoid(x)", "\\sigma(x)", "sigmoid(x)"),
         ("tanh(x) sec(y)", "\\tanh x \\sec y", "tanh(x) sec(y)"),
         ("sin(y) cos(x)", "\\cos x \\sin y", "cos(x) sin(y)"),
+        // A function printed without parentheses comes last, so nothing reads as its argument.
+        ("sin(y) exp(x)", "e^{x} \\sin y", "exp(x) sin(y)"),
+        ("cos(y) (x + 1)", "(x + 1) \\cos y", "(x + 1) cos(y)"),
+        ("x sin(y)^2 exp(x y)", "x e^{xy} \\sin^{2} y", "x exp(x y) sin(y)^2"),
         ("x^(y - 1) y", "yx^{y-1}", "y x^(y - 1)"),
         ("(x + 1)^2", "(x + 1)^{2}", "(x + 1)^2"),
         ("(x + 1)(x - 1)", "(x - 1) (x + 1)", "(x - 1) (x + 1)"),
