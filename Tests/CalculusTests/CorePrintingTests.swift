@@ -85,7 +85,10 @@ import Testing
         #expect(v.plainText == "(2 x y, x^2)")
         #expect(v.latexPoint == "\\left(2xy, x^{2}\\right)")
         let m = try ExpressionParser.parseValue("[[2, 0], [0, 1/4]]")
-        #expect(m.latex == "\\begin{pmatrix} 2 & 0 \\\\ 0 & \\frac{1}{4} \\end{pmatrix}")
+        // Fractions in a matrix are set at full size.
+        #expect(m.latex == "\\begin{pmatrix} 2 & 0 \\\\ 0 & \\dfrac{1}{4} \\end{pmatrix}")
+        let n = try ExpressionParser.parseValue("[[-x/2, 1], [0, 1/(x + 1)]]", context: Self.context)
+        #expect(n.latex == "\\begin{pmatrix} -\\dfrac{x}{2} & 1 \\\\ 0 & \\dfrac{1}{x + 1} \\end{pmatrix}")
         #expect(m.plainText == "[[2, 0], [0, 1/4]]")
         #expect(try ExpressionParser.parseValue(m.plainText) == m)
         #expect(try ExpressionParser.parseValue(v.plainText, context: Self.context) == v)
