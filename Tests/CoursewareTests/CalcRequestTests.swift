@@ -223,4 +223,13 @@ struct CalcRequestTests {
         #expect(CalcQuestion.text(try #require(block.block.parts.first).ask).hasPrefix("Run 1 step of gradient descent"))
         #expect(block.results.first?.remark?.hasPrefix("After 1 step of size") == true, "\(String(describing: block.results.first?.remark))")
     }
+
+    /// Notes that name a partial set it as math, not as "f_x" in text.
+    @Test func notesSetPartialsAsMath() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, y) = x^2 y^3", "partial x, y", "clairaut"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let results = try #require(evaluated?.results)
+        #expect(results[0].steps[1].latexNote == "\\text{differentiate } f_{x} \\text{ by } y")
+        #expect(results[1].remark?.contains("_") == false, "\(String(describing: results[1].remark))")
+    }
 }
