@@ -160,6 +160,10 @@ extension Expr {
             }
         }
         if coefficient.isZero { return .zero }
+        // sqrt(2) sqrt(3) = sqrt(6): each merge leaves fewer radicals, so this ends.
+        if result.count > 1, let merged = mergingNumericRadicals(result) {
+            return productCombining([.number(coefficient)] + merged, rounds: rounds)
+        }
         if needsAnotherRound && rounds < 3 {
             return productCombining([.number(coefficient)] + result, rounds: rounds + 1)
         }
