@@ -68,7 +68,11 @@ public struct PathLimit: Hashable, Sendable {
         self.parameter = parameter
         parameterLimit = value
         let bindings = Dictionary(zip(variables, path), uniquingKeysWith: { first, _ in first })
-        restricted = function.substituting(bindings)
+        // Shown: the branch that holds near the point (a limit never looks at the point
+        // itself), so `g = x y/(x^2 + y^2) if (x, y) != (0, 0) else 0` along y = x reads
+        // 1/2, not `1/2 if (x, x) != (0, 0) else 0`.
+        let near = point.map { PathLimit.branchNear(function, variables: variables, point: $0) } ?? function
+        restricted = Simplify.display(near.substituting(bindings))
         limit = OneVariableLimit(expanding: function, bindings: bindings, shown: restricted, as: parameter,
                                  approaches: value)
     }
@@ -94,4 +98,23 @@ public struct PathLimit: Hashable, Sendable {
     public var dependsOnPathParameters: Bool { !limit.parametersInValue.isEmpty }
 
     static func describe(_ e: Expr) -> String { e.plainText }
+
+    /// The branch of a piecewise function that holds at every point near `point` other
+    /// than the point itself, when its conditions say so plainly (`(x, y) != P` holds there,
+    /// `(x, y) == P` does not); otherwise the function as it is.
+    static func branchNear(_ function: Expr, variables: [String], point: [Expr]) -> Expr {
+        guard case .piecewise(let pieces, let otherwise) = function else { return function }
+        let symbols = variables.map { Expr.symbol($0) }
+        for piece in pieces {
+            guard case .pointCompare(let left, let comparison, let right) = piece.condition else { return function }
+            let isThePoint = (left == symbols && right == point) || (right == symbols && left == point)
+            guard isThePoint else { return function }
+            switch comparison {
+            case .notEqual: return piece.value
+            case .equal: continue
+            case .less, .lessEqual, .greater, .greaterEqual: return function
+            }
+        }
+        return otherwise
+    }
 }

@@ -151,6 +151,24 @@ let limitPropertyCount = Int(ProcessInfo.processInfo.environment["LIMIT_PROPERTY
         #expect(diagonal.limit.value.map { sameValue($0, parse("1/2")) } == true)
     }
 
+    /// Along a path into the special point of a piecewise function, the branch that holds
+    /// near it is shown (the limit never looks at the point itself).
+    @Test func piecewiseShowsTheBranchNearThePoint() throws {
+        let g = try ExpressionParser.parseExpression("x y/(x^2 + y^2) if (x, y) != (0, 0) else 0",
+                                                     context: CalcContext(variables: ["x", "y"]))
+        let diagonal = try PathLimit(of: g, variables: ["x", "y"], along: "y", equals: parse("x"), at: [.zero, .zero])
+        #expect(diagonal.restricted == parse("1/2"), "\(diagonal.restricted.plainText)")
+        #expect(diagonal.limit.value.map { sameValue($0, parse("1/2")) } == true)
+        let h = try ExpressionParser.parseExpression("0 if (x, y) == (0, 0) else x^2",
+                                                     context: CalcContext(variables: ["x", "y"]))
+        let axis = try PathLimit(of: h, variables: ["x", "y"], along: "y", equals: .zero, at: [.zero, .zero])
+        #expect(axis.restricted == parse("x^2"), "\(axis.restricted.plainText)")
+        // A condition that is not about the point keeps the piecewise function.
+        let k = try ExpressionParser.parseExpression("x if x > 0 else 0", context: CalcContext(variables: ["x", "y"]))
+        let kept = try PathLimit(of: k, variables: ["x", "y"], along: "y", equals: parse("x"), at: [.zero, .zero])
+        if case .piecewise = kept.restricted {} else { Issue.record("expected a piecewise function: \(kept.restricted.plainText)") }
+    }
+
     @Test func parabolaPathRevealsTheClassicCounterexample() throws {
         let f = parse("x^2 y/(x^4 + y^2)")
         let lines = try PathLimit(of: f, variables: ["x", "y"], along: "y", equals: parse("m x"), at: [.zero, .zero])
