@@ -18,6 +18,18 @@ import Testing
         ("3 sin(x y)^2 + 3 cos(x y)^2 + x", "x + 3", "x + 3"),
         ("x sin(y)^2 + x cos(y)^2", "x", "x"),
         ("cosh(x)^2 - sinh(x)^2", "1", "1"),
+        // The addition formulas; the x-partial of sin(x) sin(y) sin(x + y) by the product rule.
+        ("cos(x) sin(y) sin(x + y) + sin(x) sin(y) cos(x + y)", "sin(2 x + y) sin(y)", "\\sin(2x + y) \\sin y"),
+        ("sin(x) cos(y) - cos(x) sin(y)", "sin(x - y)", "\\sin(x - y)"),
+        ("cos(x) cos(y) - sin(x) sin(y) + 1", "cos(x + y) + 1", "\\cos(x + y) + 1"),
+        ("3 cos(x) cos(2y) + 3 sin(x) sin(2y)", "3 cos(x - 2 y)", "3\\cos(x - 2y)"),
+        ("sinh(x) cosh(y) - cosh(x) sinh(y)", "sinh(x - y)", "\\sinh(x - y)"),
+        ("cosh(x) cosh(y) + sinh(x) sinh(y)", "cosh(x + y)", "\\cosh(x + y)"),
+        // Not an addition formula: the double angle stays as the chain rule leaves it,
+        // and unmatched pairs stay.
+        ("2 sin(x) cos(x)", "2 sin(x) cos(x)", "2\\sin x \\cos x"),
+        ("sin(x) cos(y) + cos(x) sin(z)", "cos(x) sin(z) + sin(x) cos(y)", "\\cos x \\sin z + \\sin x \\cos y"),
+        ("sin(x) cos(y) + 2 cos(x) sin(y)", "2 cos(x) sin(y) + sin(x) cos(y)", "2\\cos x \\sin y + \\sin x \\cos y"),
         ("x^2 y + x y^2", "x y (x + y)", "xy (x + y)"),
         ("(x - 1)(x + 1)", "x^2 - 1", "x^{2} - 1"),
         ("(x + y)^2 - x^2 - y^2", "2 x y", "2xy"),
@@ -58,7 +70,7 @@ import Testing
     }
 
     @Test func rulesAreNamedAndComposable() throws {
-        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "logistic", "commonDenominator", "nestedFractions", "exponentials", "expansion", "commonFactor", "signs"])
+        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "angleSum", "logistic", "commonDenominator", "nestedFractions", "exponentials", "expansion", "commonFactor", "signs"])
         let onlyTrig = Rewriting.postOrder(RuleSet("trig", [Simplify.pythagorean]))
         let e = try Self.parse("(sin(x)^2 + cos(x)^2) (x - 1)(x + 1)")
         #expect(onlyTrig(e) == (try Self.parse("(x - 1)(x + 1)")), "the trig rule alone does not expand")

@@ -3,6 +3,9 @@
 ///
 /// Rule sets (each rule returns a shorter or more conventional equivalent, or nothing):
 /// - `pythagorean`: c·R·sin²(a) + c·R·cos²(a) = c·R (also cosh² - sinh² = 1);
+/// - `angleSum`: the addition formulas, sin A cos B + cos A sin B = sin(A + B) and
+///   cos A cos B - sin A sin B = cos(A + B) (with the differences and the hyperbolic
+///   forms), for two terms with the same other factors;
 /// - `logistic`: c·log(σ(a)) - c·log(1 - σ(a)) = c·a;
 /// - `commonDenominator`: a sum with fractions becomes one fraction over the least
 ///   common denominator, numerator expanded, collected and factored, when that is shorter;
@@ -41,7 +44,7 @@ public enum Simplify {
     /// Applies `display` to every entry of a vector or matrix.
     public static func display(_ v: Value) -> Value { v.map(display) }
 
-    static let displayRules = RuleSet("display", [pythagorean, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
+    static let displayRules = RuleSet("display", [pythagorean, angleSum, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
         Rewriting.exhaustively(displayRules, limit: 6)
@@ -92,6 +95,90 @@ public enum Simplify {
             }
         }
         return nil
+    }
+
+    // MARK: Addition formulas
+
+    /// Two terms `c·R·F(A)·G(B)` and `±c·R·F'(A)·G'(B)` folded by an addition formula:
+    /// sin A cos B ± cos A sin B = sin(A ± B), cos A cos B ∓ sin A sin B = cos(A ± B),
+    /// sinh A cosh B ± cosh A sinh B = sinh(A ± B), cosh A cosh B ± sinh A sinh B =
+    /// cosh(A ± B). The product rule on `sin(x) sin(y) sin(x + y)` leaves such a pair:
+    /// `sin(y) (sin(x + y) cos(x) + sin(x) cos(x + y))` is `sin(y) sin(2x + y)`.
+    public static let angleSum = Rule("angleSum") { e in
+        guard case .add(let terms) = e else { return nil }
+        // Cheap guard first: at least two terms must carry a circular or hyperbolic factor.
+        var carriers = 0
+        for t in terms where hasAngleFactor(t) { carriers += 1 }
+        guard carriers >= 2 else { return nil }
+        for (i, t) in terms.enumerated() where hasAngleFactor(t) {
+            let (c, rest) = t.coefficientAndRest
+            let factors: [Expr]
+            if case .mul(let fs) = rest { factors = fs } else { factors = [rest] }
+            for (p, fp) in factors.enumerated() {
+                guard case .function(let f, let a) = fp else { continue }
+                for (q, fq) in factors.enumerated() where q != p {
+                    guard case .function(let g, let b) = fq,
+                          let formula = AdditionFormula(first: f, second: g),
+                          formula.isSymmetric ? p < q : true
+                    else { continue }
+                    var others = factors
+                    others.remove(at: max(p, q))
+                    others.remove(at: min(p, q))
+                    let common = Expr.product(others)
+                    let partner = Expr.product([common, .apply(formula.partnerFirst, a), .apply(formula.partnerSecond, b)])
+                    for (j, u) in terms.enumerated() where j != i {
+                        let (d, restU) = u.coefficientAndRest
+                        guard restU == partner, d == c || d == -c else { continue }
+                        let argument = (d == c) == formula.sumWhenSameSign ? a + b : a - b
+                        var remaining = terms
+                        remaining.remove(at: max(i, j))
+                        remaining.remove(at: min(i, j))
+                        let folded = Expr.product([.number(c), common, .apply(formula.result, argument)])
+                        return ifShorter(Expr.sum(remaining + [folded]), than: e)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a term has a sin, cos, sinh or cosh factor (to the first power).
+    static func hasAngleFactor(_ t: Expr) -> Bool {
+        func isAngle(_ f: Expr) -> Bool {
+            guard case .function(let g, _) = f else { return false }
+            return AdditionFormula.functions.contains(g)
+        }
+        if case .mul(let fs) = t { return fs.contains(where: isAngle) }
+        return isAngle(t)
+    }
+
+    /// One addition formula, keyed by the two factors of its first term.
+    struct AdditionFormula {
+        static let functions: [Function] = [.sin, .cos, .sinh, .cosh]
+        /// The functions of the partner term's factors (of A and of B).
+        let partnerFirst: Function, partnerSecond: Function
+        /// The folded function.
+        let result: Function
+        /// Whether equal coefficients give A + B (else A - B).
+        let sumWhenSameSign: Bool
+        /// Both factors of the first term are the same function (cos A cos B), so each
+        /// pair is tried in one order only.
+        let isSymmetric: Bool
+
+        init?(first f: Function, second g: Function) {
+            // A table lookup rather than a switch over all pairs of functions.
+            if f == .sin && g == .cos {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.cos, .sin, .sin, true, false)
+            } else if f == .cos && g == .cos {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.sin, .sin, .cos, false, true)
+            } else if f == .sinh && g == .cosh {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.cosh, .sinh, .sinh, true, false)
+            } else if f == .cosh && g == .cosh {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.sinh, .sinh, .cosh, true, true)
+            } else {
+                return nil
+            }
+        }
     }
 
     // MARK: Common denominator
@@ -169,14 +256,19 @@ public enum Simplify {
         guard !bases.isEmpty else { return nil }
         var numerators: [Expr] = []
         numerators.reserveCapacity(split.count)
+        var unexpanded: [Expr] = []
+        var expansionChanged = false
         for (num, den) in split {
             var factors = [num]
             for (i, b) in bases.enumerated() {
                 let missing = maxExponent[i] - (i < den.count ? den[i] : .zero)
                 if !missing.isZero { factors.append(Expr.power(b, .number(missing))) }
             }
-            guard let x = Expr.product(factors).expanded() else { return nil }
+            let term = Expr.product(factors)
+            guard let x = term.expanded() else { return nil }
+            if x != term { expansionChanged = true }
             numerators.append(x)
+            unexpanded.append(term)
         }
         let numerator = Expr.sum(numerators)
         var pieces: [Expr] = []
@@ -185,8 +277,16 @@ public enum Simplify {
         } else {
             pieces = [numerator]
         }
-        for (i, b) in bases.enumerated() { pieces.append(Expr.power(b, .number(-maxExponent[i]))) }
-        return Expr.product(pieces)
+        var denominators: [Expr] = []
+        for (i, b) in bases.enumerated() { denominators.append(Expr.power(b, .number(-maxExponent[i]))) }
+        let expandedForm = Expr.product(pieces + denominators)
+        guard expansionChanged else { return expandedForm }
+        // Multiplying out can make the numerator longer when nothing cancels
+        // (x sin x/sqrt(x^2 + y^2) + cos x sqrt(x^2 + y^2) over sqrt(x^2 + y^2) has the
+        // numerator x sin x + (x^2 + y^2) cos x): then the numerator as multiplied up
+        // is kept.
+        let asMultiplied = Expr.product([Expr.sum(unexpanded)] + denominators)
+        return asMultiplied.complexity < expandedForm.complexity ? asMultiplied : expandedForm
     }
 
     /// Whether a term has a factor with a negative numeric exponent.
