@@ -25,6 +25,14 @@ import Testing
         ("3 cos(x) cos(2y) + 3 sin(x) sin(2y)", "3 cos(x - 2 y)", "3\\cos(x - 2y)"),
         ("sinh(x) cosh(y) - cosh(x) sinh(y)", "sinh(x - y)", "\\sinh(x - y)"),
         ("cosh(x) cosh(y) + sinh(x) sinh(y)", "cosh(x + y)", "\\cosh(x + y)"),
+        // Over a common denominator the numerator stays as multiplied up when expanding
+        // it would only lengthen it (the x-partial of sqrt(x^2 + y^2) sin(x)).
+        ("x sin(x)/sqrt(x^2 + y^2) + cos(x) sqrt(x^2 + y^2)", "(x sin(x) + cos(x) (x^2 + y^2))/sqrt(x^2 + y^2)",
+         "\\frac{x \\sin x + \\cos x (x^{2} + y^{2})}{\\sqrt{x^{2} + y^{2}}}"),
+        // ... but not when it would keep a root of the denominator in the numerator.
+        ("x^2 sin(x)/(x^2 + y^2)^(3/2) + cos(x)/(x^2 + y^2) + sin(x)/sqrt(x^2 + y^2)",
+         "(2 x^2 sin(x) + y^2 sin(x) + cos(x) sqrt(x^2 + y^2))/(x^2 + y^2)^(3/2)",
+         "\\frac{2x^{2} \\sin x + y^{2} \\sin x + \\cos x \\sqrt{x^{2} + y^{2}}}{(x^{2} + y^{2})^{3/2}}"),
         // Not an addition formula: the double angle stays as the chain rule leaves it,
         // and unmatched pairs stay.
         ("2 sin(x) cos(x)", "2 sin(x) cos(x)", "2\\sin x \\cos x"),

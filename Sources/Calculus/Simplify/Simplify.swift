@@ -284,7 +284,17 @@ public enum Simplify {
         // Multiplying out can make the numerator longer when nothing cancels
         // (x sin x/sqrt(x^2 + y^2) + cos x sqrt(x^2 + y^2) over sqrt(x^2 + y^2) has the
         // numerator x sin x + (x^2 + y^2) cos x): then the numerator as multiplied up
-        // is kept.
+        // is kept, unless it keeps a root of a denominator base (a numerator with
+        // (x^2 + y^2)^(3/2) over (x^2 + y^2)^(5/2) is not a textbook fraction).
+        let keepsRoot = unexpanded.contains { term in
+            let factors: [Expr]
+            if case .mul(let fs) = term { factors = fs } else { factors = [term] }
+            return factors.contains { f in
+                guard case .pow(let b, .number(let k)) = f, !k.isInteger else { return false }
+                return bases.contains(b)
+            }
+        }
+        if keepsRoot { return expandedForm }
         let asMultiplied = Expr.product([Expr.sum(unexpanded)] + denominators)
         return asMultiplied.complexity < expandedForm.complexity ? asMultiplied : expandedForm
     }
