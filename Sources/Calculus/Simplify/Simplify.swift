@@ -15,7 +15,8 @@
 ///   multiplying through (`-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`) when shorter;
 /// - `expansion`: products and powers of sums are multiplied out when that is shorter;
 /// - `commonFactor`: the content and common factors of a sum are pulled out when that
-///   is shorter (x² y + x y² = x y (x + y));
+///   is shorter (x² y + x y² = x y (x + y)), and a sum factor's fractional content goes
+///   to the product's coefficient when shorter;
 /// - `signs`: a negative coefficient moves into a sum factor when that leaves fewer
 ///   minus signs (-y (x - y) = y (y - x)).
 ///
@@ -413,8 +414,26 @@ public enum Simplify {
     // MARK: Common factors
 
     public static let commonFactor = Rule("commonFactor") { e in
-        guard case .add = e, let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
-        return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
+        switch e {
+        case .add:
+            guard let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
+            return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
+        case .mul(let fs):
+            // A sum factor with fractional coefficients gives its content to the
+            // product's coefficient, when shorter: the exact value
+            // sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3) is sqrt(61) (61 cos(1/3) + 75 sin(1/3))/225.
+            // (A number times a lone sum is distributed by the constructors, so this
+            // only changes products with other factors.)
+            for (k, f) in fs.enumerated() {
+                guard case .add(let ts) = f, let content = Expr.sumContent(ts), !content.isInteger else { continue }
+                var others = fs
+                others[k] = Expr.sum(ts.map { Expr.product([$0, .number(content.reciprocal)]) })
+                return ifShorter(Expr.product(others + [.number(content)]), than: e)
+            }
+            return nil
+        case .number, .symbol, .constant, .pow, .function, .piecewise:
+            return nil
+        }
     }
 
     // MARK: Signs
