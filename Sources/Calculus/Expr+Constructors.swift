@@ -27,9 +27,15 @@ extension Expr {
         var constant = Rational.zero
         // Like terms are found by a linear scan while there are few (the common case, and
         // cheaper than hashing whole subtrees), through an index once there are many.
-        var rests: [Expr] = []
+        // A term is kept as given until a like term merges with it, so most terms are
+        // never split into coefficient and rest (which allocates) nor rebuilt.
+        var firsts: [Expr] = []
         var coefficients: [Rational] = []
+        var merged: [Bool] = []
         var index: [Expr: Int]? = nil
+        firsts.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
+        merged.reserveCapacity(terms.count)
         func add(_ t: Expr) {
             switch t {
             case .number(let r):
@@ -37,32 +43,88 @@ extension Expr {
             case .add(let inner):
                 for u in inner { add(u) }
             case .constant, .symbol, .pow, .mul, .function, .piecewise:
-                let (c, rest) = t.coefficientAndRest
-                if let found = index?[rest] ?? (index == nil ? rests.firstIndex(of: rest) : nil) {
-                    coefficients[found] += c
+                let found: Int?
+                if let index {
+                    found = index[t.coefficientAndRest.rest]
                 } else {
-                    rests.append(rest)
-                    coefficients.append(c)
+                    found = firsts.firstIndex { sameRest($0, t) }
+                }
+                if let found {
+                    coefficients[found] += t.leadingCoefficient
+                    merged[found] = true
+                } else {
+                    firsts.append(t)
+                    coefficients.append(t.leadingCoefficient)
+                    merged.append(false)
                     if index != nil {
-                        index![rest] = rests.count - 1
-                    } else if rests.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: rests.enumerated().map { ($1, $0) })
+                        index![t.coefficientAndRest.rest] = firsts.count - 1
+                    } else if firsts.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: firsts.enumerated().map { ($1.coefficientAndRest.rest, $0) })
                     }
                 }
             }
         }
         for t in terms { add(t) }
         var kept: [Int] = []
-        kept.reserveCapacity(rests.count)
-        for i in rests.indices where !coefficients[i].isZero { kept.append(i) }
+        kept.reserveCapacity(firsts.count)
+        for i in firsts.indices where !coefficients[i].isZero { kept.append(i) }
         if kept.isEmpty { return .number(constant) }
-        if kept.count > 1 { kept.sort { Expr.compare(rests[$0], rests[$1]) < 0 } }
+        if kept.count > 1 { kept.sort { compareRests(firsts[$0], firsts[$1]) < 0 } }
         var result: [Expr] = []
         result.reserveCapacity(kept.count + 1)
         if !constant.isZero { result.append(.number(constant)) }
-        for i in kept { result.append(Expr.scaled(rests[i], by: coefficients[i])) }
+        for i in kept {
+            result.append(merged[i] ? Expr.scaled(firsts[i].coefficientAndRest.rest, by: coefficients[i]) : firsts[i])
+        }
         return result.count == 1 ? result[0] : .add(result)
     }
+
+    /// The numeric coefficient of a canonical term (1 when it has none).
+    var leadingCoefficient: Rational {
+        if case .mul(let f) = self, case .number(let r) = f[0] { return r }
+        return .one
+    }
+
+    /// Whether two canonical terms differ only in their numeric coefficient.
+    static func sameRest(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a.restFactors, b.restFactors) {
+        case (let f?, let g?): return f == g
+        case (let f?, nil): return f.count == 1 && f[f.startIndex] == b
+        case (nil, let g?): return g.count == 1 && g[g.startIndex] == a
+        case (nil, nil): return a == b
+        }
+    }
+
+    /// The total order on the terms' rests (`compare` of `coefficientAndRest.rest`),
+    /// without building the rests.
+    static func compareRests(_ a: Expr, _ b: Expr) -> Int {
+        switch (a.restFactors, b.restFactors) {
+        case (nil, nil): return compare(a, b)
+        case (let f?, let g?):
+            // A rest of one factor is that factor; of more, a product.
+            if f.count == 1 && g.count == 1 { return compare(f[f.startIndex], g[g.startIndex]) }
+            if f.count == 1 { return compareWithProduct(f[f.startIndex]) }
+            if g.count == 1 { return -compareWithProduct(g[g.startIndex]) }
+            return compareLists(f, g)
+        case (let f?, nil):
+            return f.count == 1 ? compare(f[f.startIndex], b) : -compareWithProduct(b)
+        case (nil, let g?):
+            return g.count == 1 ? compare(a, g[g.startIndex]) : compareWithProduct(a)
+        }
+    }
+
+    /// `compare(e, p)` for a non-product `e` and any product `p`: decided by kind.
+    private static func compareWithProduct(_ e: Expr) -> Int {
+        e.kindRank < 4 ? -1 : 1
+    }
+
+    /// A product term's factors without the numeric coefficient; nil for other terms.
+    var restFactors: ArraySlice<Expr>? {
+        guard case .mul(let f) = self else { return nil }
+        if case .number = f[0] { return f[1...] }
+        return f[...]
+    }
+
 
     /// `c · rest` for a canonical `rest` without numeric coefficient (and not a sum).
     static func scaled(_ rest: Expr, by c: Rational) -> Expr {
