@@ -166,25 +166,32 @@ extension Expr {
 
     private static func productCombining(_ factors: [Expr], rounds: Int) -> Expr {
         var coefficient = Rational.one
+        // One entry per distinct base: the factor as given and its exponent; exponents of
+        // later factors with the same base go to `repeats` (rare, so usually never
+        // allocated), and only those bases are recombined.
         var bases: [Expr] = []
-        var exponents: [[Expr]] = []
+        var firstExponents: [Expr] = []
         var originals: [Expr] = []
+        var repeats: [(base: Int, exponent: Expr)] = []
         var index: [Expr: Int]? = nil
         var sawZero = false
+        bases.reserveCapacity(factors.count)
+        firstExponents.reserveCapacity(factors.count)
+        originals.reserveCapacity(factors.count)
         func take(_ f: Expr) {
             switch f {
             case .number(let r):
                 if r.isZero { sawZero = true }
-                coefficient *= r
+                if !r.isOne { coefficient *= r }
             case .mul(let inner):
                 for u in inner { take(u) }
             case .symbol, .constant, .add, .pow, .function, .piecewise:
                 let (b, e) = f.baseAndExponent
                 if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
-                    exponents[found].append(e)
+                    repeats.append((found, e))
                 } else {
                     bases.append(b)
-                    exponents.append([e])
+                    firstExponents.append(e)
                     originals.append(f)
                     if index != nil {
                         index![b] = bases.count - 1
@@ -198,13 +205,15 @@ extension Expr {
         if sawZero { return .zero }
 
         var result: [Expr] = []
+        result.reserveCapacity(bases.count)
         var needsAnotherRound = false
         for (k, b) in bases.enumerated() {
-            let es = exponents[k]
-            if es.count == 1 {
+            guard repeats.contains(where: { $0.base == k }) else {
                 result.append(originals[k])
                 continue
             }
+            var es = [firstExponents[k]]
+            for r in repeats where r.base == k { es.append(r.exponent) }
             let p = power(b, sum(es))
             switch p {
             case .number(let r):
@@ -238,7 +247,8 @@ extension Expr {
         if result.count == 1, case .add(let terms) = result[0] {
             return sum(terms.map { scaledTerm($0, by: coefficient) })
         }
-        return .mul([.number(coefficient)] + result)
+        result.insert(.number(coefficient), at: 0)
+        return .mul(result)
     }
 
     /// A canonical term (not a sum) times a number.
