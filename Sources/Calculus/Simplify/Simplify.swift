@@ -348,8 +348,18 @@ public enum Simplify {
     public static let logistic = Rule("logistic") { e in
         guard case .add(let terms) = e else { return nil }
         for (i, t) in terms.enumerated() {
-            let (c, rest) = t.coefficientAndRest
-            guard case .function(.log, .function(.sigmoid, let a)) = rest else { continue }
+            // Only `log(σ(a))` and `c log(σ(a))` qualify; matched in place rather than
+            // split into coefficient and rest (which allocates for every term).
+            let c: Rational, a: Expr
+            switch t {
+            case .function(.log, .function(.sigmoid, let u)):
+                (c, a) = (.one, u)
+            case .mul(let fs):
+                guard fs.count == 2, case .number(let k) = fs[0], case .function(.log, .function(.sigmoid, let u)) = fs[1] else { continue }
+                (c, a) = (k, u)
+            case .number, .symbol, .constant, .add, .pow, .function, .piecewise:
+                continue
+            }
             let partner = Expr.product([.number(-c), Expr.apply(.log, .one - Expr.apply(.sigmoid, a))])
             guard let j = terms.firstIndex(of: partner) else { continue }
             var rest2 = terms
