@@ -71,12 +71,13 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
 
     start = clock.now
     // Equal mixed partials (f_xy and f_yx are usually the same canonical expression)
-    // are simplified once.
-    var displayed: [Expr: Expr] = [:]
+    // are simplified once. A Hessian has at most 9 entries, so they are found by
+    // comparison (which stops at the first difference) rather than by hashing whole trees.
+    var displayed: [(raw: Expr, shown: Expr)] = []
     func display(_ e: Expr) -> Expr {
-        if let known = displayed[e] { return known }
+        if let known = displayed.first(where: { $0.raw == e }) { return known.shown }
         let d = Simplify.display(e)
-        displayed[e] = d
+        displayed.append((e, d))
         return d
     }
     result.gradient = first.map { Simplify.display($0) }
