@@ -205,7 +205,7 @@ extension Expr {
         if sawZero { return .zero }
 
         var result: [Expr] = []
-        result.reserveCapacity(bases.count)
+        result.reserveCapacity(bases.count + 1) // room for the coefficient
         var needsAnotherRound = false
         for (k, b) in bases.enumerated() {
             guard repeats.contains(where: { $0.base == k }) else {

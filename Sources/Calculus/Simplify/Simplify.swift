@@ -59,7 +59,7 @@ public enum Simplify {
     // MARK: Pythagorean identities
 
     public static let pythagorean = Rule("pythagorean") { e in
-        guard case .add(let terms) = e else { return nil }
+        guard case .add(let terms) = e, terms.contains(where: hasSquaredCircularFactor) else { return nil }
         // For each term with a sin(a)^2 factor, look for the matching cos(a)^2 term.
         for (i, t) in terms.enumerated() {
             guard let (arg, other) = squaredFactor(t, .sin) else { continue }
@@ -82,6 +82,17 @@ public enum Simplify {
             }
         }
         return nil
+    }
+
+    /// Whether a term has a factor sin(a)^2, cos(a)^2, sinh(a)^2 or cosh(a)^2 (a cheap
+    /// guard before the pairwise search).
+    static func hasSquaredCircularFactor(_ t: Expr) -> Bool {
+        func isSquare(_ f: Expr) -> Bool {
+            guard case .pow(.function(let g, _), .number(let k)) = f, k.intValue == 2 else { return false }
+            return AdditionFormula.functions.contains(g)
+        }
+        if case .mul(let fs) = t { return fs.contains(where: isSquare) }
+        return isSquare(t)
     }
 
     /// For a term `R·f(a)^2`: (a, R).
