@@ -65,39 +65,65 @@ public enum Rewriting {
             var current = e
             for _ in 0..<limit {
                 var hitLimit = false
-                current = normalize(current, rules, 8, hitLimit: &hitLimit)
+                var memo = SumMemo()
+                current = normalize(current, rules, 8, hitLimit: &hitLimit, memo: &memo)
                 if !hitLimit { return current }
             }
             return current
         }
     }
 
-    static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
+    /// Normalized sums of one walk: a sum that occurs several times (the denominator
+    /// x^2 + y^2 in every term of a quotient-rule result) is normalized once. Found by
+    /// comparison, which stops at the first difference, not by hashing whole subtrees.
+    struct SumMemo {
+        static let capacity = 16
+        var entries: [(input: Expr, output: Expr)] = []
+        var next = 0
+
+        func lookup(_ e: Expr) -> Expr? { entries.first { $0.input == e }?.output }
+
+        mutating func record(_ e: Expr, _ normalized: Expr) {
+            if entries.count < Self.capacity {
+                entries.append((e, normalized))
+            } else {
+                entries[next] = (e, normalized)
+                next = (next + 1) % Self.capacity
+            }
+        }
+    }
+
+    static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo) -> Expr {
         switch e {
         case .number, .symbol, .constant: return e
-        case .add, .mul, .pow, .function, .piecewise: break
+        case .add:
+            if let known = memo.lookup(e) { return known }
+        case .mul, .pow, .function, .piecewise: break
         }
-        var current = normalizeChildren(e, rules, limit, hitLimit: &hitLimit)
+        var hit = false
+        var current = normalizeChildren(e, rules, limit, hitLimit: &hit, memo: &memo)
         var n = 0
         while let next = rules.apply(current) {
             n += 1
-            if n > limit { hitLimit = true; break }
-            current = normalizeChildren(next, rules, limit, hitLimit: &hitLimit)
+            if n > limit { hit = true; break }
+            current = normalizeChildren(next, rules, limit, hitLimit: &hit, memo: &memo)
         }
+        // A result that hit the per-node limit is not a fixpoint and is not remembered.
+        if hit { hitLimit = true } else if case .add = e { memo.record(e, current) }
         return current
     }
 
     /// Normalizes the children and rebuilds the node; when the constructors, rebuilding,
     /// make new children (a sum merged into a sum, a power split into factors), those
     /// are normalized in turn, so every child of the result is a fixpoint.
-    static func normalizeChildren(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
+    static func normalizeChildren(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo) -> Expr {
         var done: [Expr] = []
         var current = e
         for _ in 0..<4 {
             var fresh = false
             let next = current.mapChildren { child in
                 if done.contains(child) { return child }
-                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit)
+                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo)
                 done.append(normalized)
                 if normalized != child { fresh = true }
                 return normalized
