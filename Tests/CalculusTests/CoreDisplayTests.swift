@@ -34,8 +34,10 @@ import Testing
          "(2 x^2 sin(x) + y^2 sin(x) + cos(x) sqrt(x^2 + y^2))/(x^2 + y^2)^(3/2)",
          "\\frac{2x^{2} \\sin x + y^{2} \\sin x + \\cos x \\sqrt{x^{2} + y^{2}}}{(x^{2} + y^{2})^{3/2}}"),
         // A sum factor's fractional content goes to the coefficient (an exact value).
-        ("sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3)", "sqrt(61) (61 cos(1/3) + 75 sin(1/3))/225",
-         "\\frac{\\sqrt{61} (61\\cos\\left(\\frac{1}{3}\\right) + 75\\sin\\left(\\frac{1}{3}\\right))}{225}"),
+        ("15 sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3)/61", "sqrt(61) (61 cos(1/3) + 75 sin(1/3))/915",
+         "\\frac{\\sqrt{61} \\left(61\\cos\\left(\\frac{1}{3}\\right) + 75\\sin\\left(\\frac{1}{3}\\right)\\right)}{915}"),
+        // Without a coefficient to absorb it the content stays inside (not shorter).
+        ("sqrt(2) (x/2 + y/3)", "sqrt(2) (x/2 + y/3)", "\\sqrt{2} \\left(\\frac{x}{2} + \\frac{y}{3}\\right)"),
         // Not an addition formula: the double angle stays as the chain rule leaves it,
         // and unmatched pairs stay.
         ("2 sin(x) cos(x)", "2 sin(x) cos(x)", "2\\sin x \\cos x"),
