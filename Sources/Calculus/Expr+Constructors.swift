@@ -355,10 +355,24 @@ extension Expr {
 
     public static func sqrt(_ x: Expr) -> Expr { power(x, .number(Rational(1, 2))) }
 
-    public static func + (a: Expr, b: Expr) -> Expr { sum([a, b]) }
-    public static func - (a: Expr, b: Expr) -> Expr { sum([a, product([.minusOne, b])]) }
-    public static prefix func - (a: Expr) -> Expr { product([.minusOne, a]) }
-    public static func * (a: Expr, b: Expr) -> Expr { product([a, b]) }
+    // Two numbers are folded directly (the exponent n - 1 of the power rule); the
+    // constructors give the same result, through more allocation.
+    public static func + (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+        return sum([a, b])
+    }
+    public static func - (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+        return sum([a, product([.minusOne, b])])
+    }
+    public static prefix func - (a: Expr) -> Expr {
+        if case .number(let x) = a { return .number(-x) }
+        return product([.minusOne, a])
+    }
+    public static func * (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+        return product([a, b])
+    }
     public static func / (a: Expr, b: Expr) -> Expr { product([a, power(b, .minusOne)]) }
 
     /// An exact rational as an expression.
