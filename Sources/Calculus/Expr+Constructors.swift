@@ -170,14 +170,17 @@ extension Expr {
         // later factors with the same base go to `repeats` (rare, so usually never
         // allocated), and only those bases are recombined.
         var bases: [Expr] = []
-        var firstExponents: [Expr] = []
         var originals: [Expr] = []
         var repeats: [(base: Int, exponent: Expr)] = []
         var index: [Expr: Int]? = nil
         var sawZero = false
-        bases.reserveCapacity(factors.count)
-        firstExponents.reserveCapacity(factors.count)
-        originals.reserveCapacity(factors.count)
+        // Room for the flattened factors, so that the arrays never grow.
+        var capacity = 0
+        for f in factors {
+            if case .mul(let inner) = f { capacity += inner.count } else { capacity += 1 }
+        }
+        bases.reserveCapacity(capacity)
+        originals.reserveCapacity(capacity)
         func take(_ f: Expr) {
             switch f {
             case .number(let r):
@@ -191,7 +194,6 @@ extension Expr {
                     repeats.append((found, e))
                 } else {
                     bases.append(b)
-                    firstExponents.append(e)
                     originals.append(f)
                     if index != nil {
                         index![b] = bases.count - 1
@@ -212,7 +214,7 @@ extension Expr {
                 result.append(originals[k])
                 continue
             }
-            var es = [firstExponents[k]]
+            var es = [originals[k].baseAndExponent.exponent]
             for r in repeats where r.base == k { es.append(r.exponent) }
             let p = power(b, sum(es))
             switch p {
