@@ -62,15 +62,27 @@ public enum Rewriting {
     /// further walk happens only if some node hit the per-node limit.
     public static func exhaustively(_ rules: RuleSet, limit: Int = 6) -> @Sendable (Expr) -> Expr {
         { e in
-            var current = e
-            for _ in 0..<limit {
-                var hitLimit = false
-                var memo = SumMemo()
-                current = normalize(current, rules, 8, hitLimit: &hitLimit, memo: &memo)
-                if !hitLimit { return current }
-            }
-            return current
+            var memo = SumMemo()
+            return exhaustively(e, rules, limit: limit, memo: &memo)
         }
+    }
+
+    /// The walk of `exhaustively` for several expressions that share subexpressions (the
+    /// entries of a gradient and a Hessian): a sum normalized for one is not normalized
+    /// again for the next.
+    public static func exhaustively(_ es: [Expr], _ rules: RuleSet, limit: Int = 6) -> [Expr] {
+        var memo = SumMemo()
+        return es.map { exhaustively($0, rules, limit: limit, memo: &memo) }
+    }
+
+    static func exhaustively(_ e: Expr, _ rules: RuleSet, limit: Int, memo: inout SumMemo) -> Expr {
+        var current = e
+        for _ in 0..<limit {
+            var hitLimit = false
+            current = normalize(current, rules, 8, hitLimit: &hitLimit, memo: &memo)
+            if !hitLimit { return current }
+        }
+        return current
     }
 
     /// Normalized sums of one walk: a sum that occurs several times (the denominator

@@ -45,6 +45,12 @@ public enum Simplify {
     /// Applies `display` to every entry of a vector or matrix.
     public static func display(_ v: Value) -> Value { v.map(display) }
 
+    /// The display forms of several expressions at once (the same as `display` of each);
+    /// subexpressions they share are simplified once.
+    public static func display(_ es: [Expr]) -> [Expr] {
+        Rewriting.exhaustively(es, displayRules, limit: 6)
+    }
+
     static let displayRules = RuleSet("display", [pythagorean, angleSum, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
