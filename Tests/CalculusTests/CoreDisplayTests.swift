@@ -92,6 +92,19 @@ import Testing
         #expect(Simplify.canonical(.add([.symbol("x"), .symbol("x")])) == (try Self.parse("2x")), "canonical rebuilds raw trees")
     }
 
+    /// Displaying several expressions at once (which remembers the sums it normalized
+    /// across them) gives each one's display form.
+    @Test func displayOfSeveralIsDisplayOfEach() throws {
+        let inputs = try [
+            "y/(x^2+y^2) - 2 x^2 y/(x^2+y^2)^2", "x/(x^2+y^2) - 2 x y^2/(x^2+y^2)^2",
+            "8 x^2 y/(x^2+y^2)^3 - 2 y/(x^2+y^2)^2 - 4 y/(x^2+y^2)^2", "x^2 + y^2", "(x^2 + y^2)^2",
+            "sin(x)^2 + cos(x)^2 + (x^2 + y^2)", "x exp(x) + exp(x)", "y/(x^2+y^2) - 2 x^2 y/(x^2+y^2)^2",
+        ].map(Self.parse)
+        let each = inputs.map { Simplify.display($0) }
+        #expect(Simplify.display(inputs) == each)
+        #expect(Simplify.display(inputs.reversed()) == each.reversed())
+    }
+
     @Test func displayOfValues() throws {
         let v = try ExpressionParser.parseValue("(sin(x)^2 + cos(x)^2, (x - 1)(x + 1))", context: Self.context)
         #expect(Simplify.display(v).plainText == "(1, x^2 - 1)")
