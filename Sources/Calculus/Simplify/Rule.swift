@@ -90,57 +90,79 @@ public enum Rewriting {
     /// comparison, which stops at the first difference, not by hashing whole subtrees.
     struct SumMemo {
         static let capacity = 16
-        var entries: [(input: Expr, output: Expr)] = []
+        var entries: [(input: Expr, output: Expr, changed: Bool)] = []
         var next = 0
 
-        func lookup(_ e: Expr) -> Expr? { entries.first { $0.input == e }?.output }
+        func lookup(_ e: Expr) -> (output: Expr, changed: Bool)? {
+            guard let hit = entries.first(where: { $0.input == e }) else { return nil }
+            return (hit.output, hit.changed)
+        }
 
-        mutating func record(_ e: Expr, _ normalized: Expr) {
+        mutating func record(_ e: Expr, _ normalized: Expr, changed: Bool) {
             if entries.count < Self.capacity {
-                entries.append((e, normalized))
+                entries.append((e, normalized, changed))
             } else {
-                entries[next] = (e, normalized)
+                entries[next] = (e, normalized, changed)
                 next = (next + 1) % Self.capacity
             }
         }
     }
 
     static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo) -> Expr {
+        var changed = false
+        return normalize(e, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &changed)
+    }
+
+    /// The normalized expression; `changed` is set when it may differ from `e` (so that
+    /// callers need not compare whole trees to find out).
+    static func normalize(
+        _ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo, changed: inout Bool
+    ) -> Expr {
         switch e {
         case .number, .symbol, .constant: return e
         case .add:
-            if let known = memo.lookup(e) { return known }
+            if let known = memo.lookup(e) {
+                if known.changed { changed = true }
+                return known.output
+            }
         case .mul, .pow, .function, .piecewise: break
         }
         var hit = false
-        var current = normalizeChildren(e, rules, limit, hitLimit: &hit, memo: &memo)
+        var mine = false
+        var current = normalizeChildren(e, rules, limit, hitLimit: &hit, memo: &memo, changed: &mine)
         var n = 0
         while let next = rules.apply(current) {
             n += 1
+            mine = true
             if n > limit { hit = true; break }
-            current = normalizeChildren(next, rules, limit, hitLimit: &hit, memo: &memo)
+            current = normalizeChildren(next, rules, limit, hitLimit: &hit, memo: &memo, changed: &mine)
         }
+        if mine { changed = true }
         // A result that hit the per-node limit is not a fixpoint and is not remembered.
-        if hit { hitLimit = true } else if case .add = e { memo.record(e, current) }
+        if hit { hitLimit = true } else if case .add = e { memo.record(e, current, changed: mine) }
         return current
     }
 
     /// Normalizes the children and rebuilds the node; when the constructors, rebuilding,
     /// make new children (a sum merged into a sum, a power split into factors), those
     /// are normalized in turn, so every child of the result is a fixpoint.
-    static func normalizeChildren(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo) -> Expr {
+    static func normalizeChildren(
+        _ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo, changed: inout Bool
+    ) -> Expr {
         var done: [Expr] = []
         var current = e
         for _ in 0..<4 {
             var fresh = false
-            let next = current.mapChildren { child in
-                if done.contains(child) { return child }
-                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo)
+            let next = current.mapChangedChildren { child in
+                if done.contains(child) { return (child, false) }
+                var different = false
+                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &different)
                 done.append(normalized)
-                if normalized != child { fresh = true }
-                return normalized
+                if different { fresh = true }
+                return (normalized, different)
             }
             if !fresh { return next }
+            changed = true
             current = next
         }
         hitLimit = true
@@ -167,6 +189,39 @@ public enum Rewriting {
 }
 
 extension Expr {
+    /// `mapChildren` for a transformation that reports whether it changed a child: the
+    /// node is rebuilt only when one changed, without comparing the children.
+    func mapChangedChildren(_ f: (Expr) -> (Expr, Bool)) -> Expr {
+        switch self {
+        case .number, .symbol, .constant: return self
+        case .add(let ts):
+            var any = false
+            let mapped = ts.map { t -> Expr in
+                let (u, changed) = f(t)
+                if changed { any = true }
+                return u
+            }
+            return any ? Expr.sum(mapped) : self
+        case .mul(let fs):
+            var any = false
+            let mapped = fs.map { t -> Expr in
+                let (u, changed) = f(t)
+                if changed { any = true }
+                return u
+            }
+            return any ? Expr.product(mapped) : self
+        case .pow(let b, let e):
+            let (nb, cb) = f(b)
+            let (ne, ce) = f(e)
+            return cb || ce ? Expr.power(nb, ne) : self
+        case .function(let fn, let a):
+            let (na, ca) = f(a)
+            return ca ? Expr.apply(fn, na) : self
+        case .piecewise:
+            return mapChildren { f($0).0 }
+        }
+    }
+
     /// The same node with every child transformed, rebuilt through the smart constructors
     /// (the node itself when no child changed: canonical children make a canonical node).
     public func mapChildren(_ f: (Expr) -> Expr) -> Expr {
