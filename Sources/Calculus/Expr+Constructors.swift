@@ -161,7 +161,71 @@ extension Expr {
 
     /// The canonical product of `factors`.
     public static func product(_ factors: [Expr]) -> Expr {
+        if factors.count == 2, let p = productOfTwo(factors[0], factors[1]) { return p }
+        return productCombining(factors, rounds: 0)
+    }
+
+    /// The product through the general path only (what `productOfTwo` must agree with).
+    static func generalProduct(_ factors: [Expr]) -> Expr {
         productCombining(factors, rounds: 0)
+    }
+
+    /// The product of two canonical operands by merging their sorted factor lists, the
+    /// common case (expansion multiplies terms pairwise); nil when the general path is
+    /// needed: a base in both operands other than a symbol to numeric powers, or a number
+    /// times a lone sum (which is distributed). Same result as `productCombining`.
+    static func productOfTwo(_ a: Expr, _ b: Expr) -> Expr? {
+        if case .add = a { return nil }
+        if case .add = b { return nil }
+        let (ca, fa) = a.coefficientAndFactors
+        let (cb, fb) = b.coefficientAndFactors
+        let c = ca.isOne ? cb : (cb.isOne ? ca : ca * cb)
+        if c.isZero { return .zero }
+        var out: [Expr] = []
+        out.reserveCapacity(fa.count + fb.count + 1)
+        if !c.isOne { out.append(.number(c)) }
+        var i = fa.startIndex, j = fb.startIndex
+        while i < fa.endIndex && j < fb.endIndex {
+            let (ba, ea) = fa[i].baseAndExponent
+            let (bb, eb) = fb[j].baseAndExponent
+            let order = compare(ba, bb)
+            if order < 0 {
+                out.append(fa[i]); i += 1
+            } else if order > 0 {
+                out.append(fb[j]); j += 1
+            } else {
+                // x^m x^n = x^(m+n) for a symbol; anything else (radicals of numbers,
+                // exponentials, sums) may fold further and takes the general path.
+                guard case .symbol = ba, case .number(let m) = ea, case .number(let n) = eb else { return nil }
+                let k = m + n
+                if !k.isZero { out.append(k.isOne ? ba : .pow(ba, .number(k))) }
+                i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: fa[i...])
+        out.append(contentsOf: fb[j...])
+        let first = c.isOne ? 0 : 1
+        switch out.count - first {
+        case 0: return .number(c)
+        case 1:
+            if first == 0 { return out[0] }
+            if case .add = out[1] { return nil }
+            return .mul(out)
+        default: return .mul(out)
+        }
+    }
+
+    /// A canonical operand as numeric coefficient and its other factors: `3 x y` ->
+    /// (3, [x, y]), `x` -> (1, [x]), `3` -> (3, []).
+    var coefficientAndFactors: (Rational, ArraySlice<Expr>) {
+        switch self {
+        case .number(let r): return (r, [])
+        case .mul(let f):
+            if case .number(let r) = f[0] { return (r, f[1...]) }
+            return (.one, f[...])
+        case .symbol, .constant, .add, .pow, .function, .piecewise:
+            return (.one, [self][...])
+        }
     }
 
     private static func productCombining(_ factors: [Expr], rounds: Int) -> Expr {
