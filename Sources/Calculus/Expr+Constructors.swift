@@ -23,6 +23,55 @@ extension Expr {
 
     /// The canonical sum of `terms`.
     public static func sum(_ terms: [Expr]) -> Expr {
+        if terms.count == 2 { return sumOfTwo(terms[0], terms[1]) }
+        return generalSum(terms)
+    }
+
+    /// The sum of two canonical operands by merging their sorted term lists (like terms
+    /// meet side by side). Same result as `generalSum`.
+    static func sumOfTwo(_ a: Expr, _ b: Expr) -> Expr {
+        let (ka, ta) = a.constantAndTerms
+        let (kb, tb) = b.constantAndTerms
+        let constant = ka + kb
+        var out: [Expr] = []
+        out.reserveCapacity(ta.count + tb.count + 1)
+        if !constant.isZero { out.append(.number(constant)) }
+        var i = ta.startIndex, j = tb.startIndex
+        while i < ta.endIndex && j < tb.endIndex {
+            let order = compareRests(ta[i], tb[j])
+            if order < 0 {
+                out.append(ta[i]); i += 1
+            } else if order > 0 {
+                out.append(tb[j]); j += 1
+            } else {
+                let c = ta[i].leadingCoefficient + tb[j].leadingCoefficient
+                if !c.isZero { out.append(scaled(ta[i].coefficientAndRest.rest, by: c)) }
+                i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: ta[i...])
+        out.append(contentsOf: tb[j...])
+        switch out.count {
+        case 0: return .number(constant)
+        case 1: return out[0]
+        default: return .add(out)
+        }
+    }
+
+    /// A canonical operand of a sum as its numeric term and its other terms (sorted).
+    var constantAndTerms: (Rational, ArraySlice<Expr>) {
+        switch self {
+        case .number(let r): return (r, [])
+        case .add(let ts):
+            if case .number(let r) = ts[0] { return (r, ts[1...]) }
+            return (.zero, ts[...])
+        case .symbol, .constant, .mul, .pow, .function, .piecewise:
+            return (.zero, [self][...])
+        }
+    }
+
+    /// The canonical sum of `terms`, for any number of them.
+    static func generalSum(_ terms: [Expr]) -> Expr {
         if terms.count == 1, case .add = terms[0] { return terms[0] }
         var constant = Rational.zero
         // Like terms are found by a linear scan while there are few (the common case, and

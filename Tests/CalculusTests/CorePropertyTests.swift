@@ -76,6 +76,29 @@ import Testing
         #expect(fast > 1000, "the fast path was taken \(fast) times")
     }
 
+    /// The two-operand fast path of `Expr.sum` (merging sorted term lists) gives the same
+    /// expression as the general path, over random operands, their terms and multiples
+    /// of them (so that like terms meet and cancel).
+    @Test func sumOfTwoAgreesWithTheGeneralSum() {
+        var operands: [Expr] = []
+        for e in Self.samples(count: 150, seed: 8, depth: 3) {
+            operands.append(e)
+            operands.append(Expr.product([.num(-2), e]))
+            if case .add(let xs) = e {
+                operands.append(contentsOf: xs)
+                operands.append(Expr.sum(Array(xs.dropFirst())))
+                operands.append(-xs[0])
+            }
+        }
+        for (i, a) in operands.enumerated() {
+            for b in operands[i...].prefix(40) {
+                let s = Expr.sumOfTwo(a, b)
+                #expect(s == Expr.generalSum([a, b]), "\(a.plainText) plus \(b.plainText)")
+                #expect(s == Expr.generalSum([b, a]))
+            }
+        }
+    }
+
     @Test func plainTextRoundTrip() throws {
         for e in Self.samples(count: 600, seed: 1) {
             let text = e.plainText
