@@ -162,6 +162,8 @@ public struct CompiledExpression: Sendable {
 
         init(variables: [String]) {
             self.variables = variables
+            // Room for a typical expression's program, so that appending seldom regrows.
+            code.reserveCapacity(64)
         }
 
         static let half = Rational(1, 2)
