@@ -374,8 +374,10 @@ extension Expr {
 
     /// The canonical power `base^exponent`.
     public static func power(_ base: Expr, _ exponent: Expr) -> Expr {
-        if exponent == .zero { return .one }
-        if exponent == .one { return base }
+        if case .number(let r) = exponent {
+            if r.isZero { return .one }
+            if r.isOne { return base }
+        }
         switch base {
         case .number(let b):
             if b.isOne { return .one }
