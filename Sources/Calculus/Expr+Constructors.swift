@@ -243,11 +243,23 @@ extension Expr {
             } else if order > 0 {
                 out.append(fb[j]); j += 1
             } else {
-                // x^m x^n = x^(m+n) for a symbol; anything else (radicals of numbers,
-                // exponentials, sums) may fold further and takes the general path.
-                guard case .symbol = ba, case .number(let m) = ea, case .number(let n) = eb else { return nil }
-                let k = m + n
-                if !k.isZero { out.append(k.isOne ? ba : .pow(ba, .number(k))) }
+                // x^m x^n = x^(m+n) for a symbol, and e^a e^b = e^(a+b) while it stays a
+                // power of e; anything else (radicals of numbers, sums, an exponential
+                // that folds to something else) takes the general path.
+                switch (ba, ea, eb) {
+                case (.symbol, .number(let m), .number(let n)):
+                    let k = m + n
+                    if !k.isZero { out.append(k.isOne ? ba : .pow(ba, .number(k))) }
+                case (.constant(.e), _, _):
+                    let combined = power(ba, sum([ea, eb]))
+                    switch combined {
+                    case .function(.exp, _), .constant(.e): out.append(combined)
+                    case .number(let r) where r.isOne: break
+                    default: return nil
+                    }
+                default:
+                    return nil
+                }
                 i += 1; j += 1
             }
         }
