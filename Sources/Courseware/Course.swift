@@ -14,10 +14,13 @@ public struct Course: Sendable {
     /// The first step that found an error; nil when there is none.
     public var failedStep: BuildStep?
     var files: [LessonFile]
+    /// Wall time of the read, parse and number steps (`coursegen build --timings`).
+    var timings: [(step: String, seconds: Double)] = []
 
     /// Reads `course.yml` and the lessons of `folder`, parses them in parallel, numbers them
     /// and checks every reference. Never throws: problems are in `diagnostics`.
     public static func read(folder: URL, displayPath: String) -> Course {
+        var clock = StepClock()
         var diagnostics: [Diagnostic] = []
         var failedStep: BuildStep?
         func check(_ step: BuildStep) {
@@ -29,6 +32,7 @@ public struct Course: Sendable {
         diagnostics += loaded.diagnostics
         check(.load)
         let files = loaded.usable ? loaded.lessons : []
+        clock.mark("read")
 
         // parse
         let parsed = files.indices.map { $0 }.parallelMap { index -> (Lesson, [Diagnostic]) in
@@ -42,13 +46,16 @@ public struct Course: Sendable {
         diagnostics += parsed.flatMap(\.1)
         diagnostics += CourseBuild.checkPrerequisites(lessons)
         check(.parse)
+        clock.mark("parse")
 
         // number
         let numbering = CourseNumbering(lessons: lessons)
         diagnostics += numbering.diagnostics
         check(.number)
+        clock.mark("number")
 
         return Course(config: loaded.config, lessons: lessons, numbering: numbering,
-                      diagnostics: CourseBuild.sorted(diagnostics, files), failedStep: failedStep, files: files)
+                      diagnostics: CourseBuild.sorted(diagnostics, files), failedStep: failedStep, files: files,
+                      timings: clock.marks)
     }
 }

@@ -11,6 +11,38 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     /// The LaTeX documents written into `<output>/latex/`, by file name, in course order.
     public var latexDocuments: [String] = []
+    /// Wall time of each step, in order (`coursegen build --timings`).
+    public var timings: [(step: String, seconds: Double)] = []
+    /// How many calc blocks were evaluated, and how many taken from the cache.
+    public var blocksEvaluated = 0
+    public var blocksFromCache = 0
+    /// How many lessons' LaTeX was rendered, and how many taken from the cache.
+    public var latexLessonsRendered = 0
+    public var latexLessonsFromCache = 0
+    /// Lesson pages and LaTeX documents taken unchanged from the previous output.
+    public var pagesKept = 0
+    public var documentsKept = 0
+}
+
+/// Wall-clock marks between the steps of a build.
+struct StepClock {
+    private var last = ContinuousClock.now
+    private(set) var marks: [(step: String, seconds: Double)] = []
+
+    /// Replaces the last mark by finer ones that add up to about the same time.
+    mutating func replaceLast(with marks: [(step: String, seconds: Double)]) {
+        guard !marks.isEmpty, let last = self.marks.popLast() else { return }
+        self.marks += marks
+        let rest = last.seconds - marks.reduce(0) { $0 + $1.seconds }
+        if rest > 0, let final = self.marks.popLast() { self.marks.append((final.step, final.seconds + rest)) }
+    }
+
+    mutating func mark(_ step: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        marks.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        last = now
+    }
 }
 
 /// `coursegen build`: the pipeline load -> parse -> number -> render -> write.
@@ -22,6 +54,7 @@ public struct BuildSummary: Sendable {
 public enum CourseBuild {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildSummary {
         // load (the output folder, templates and assets; the course itself below)
+        var clock = StepClock()
         var diagnostics: [Diagnostic] = []
         let output = OutputFolder(url: options.output, displayPath: options.outputDisplay)
         if let refusal = output.refusal() {
@@ -40,6 +73,7 @@ public enum CourseBuild {
         diagnostics += assetDiagnostics
 
         let setupFailed = diagnostics.contains { $0.severity == .error }
+        clock.mark("templates and assets")
 
         // load, parse, number
         let course = Course.read(folder: options.content, displayPath: options.contentDisplay)
@@ -48,41 +82,78 @@ public enum CourseBuild {
             throw failure(step, diagnostics, course.files)
         }
         guard let templates, let latexTemplates else { throw failure(.load, diagnostics, course.files) }
+        clock.mark("read, parse and number")
+        clock.replaceLast(with: course.timings)
 
         // evaluate: every calc block, verified (CALC.md 3); an error stops the build here
         let cache = options.useCache ? CalcCache(folder: options.calcCacheFolder) : nil
         let cacheContext = CalcCache.labelsDigest(course.numbering.labels) + (course.config.allowHTML ? "+html" : "")
+        let placement = course.config.latexAnswers
+        // The images the LaTeX includes, read (SVG converted) now, written with the rest below.
+        let images = LaTeXImages.collect(course.lessons, contentFolder: options.content)
+        diagnostics += images.diagnostics
+        let plan = cache.map { cache in
+            ReusePlan(lessons: course.lessons, config: course.config, context: cacheContext, siteDigest: templates.digest,
+                      latexDigest: latexTemplates.digest, imagesDigest: images.digest, cache: cache, previous: output.previousBuild,
+                      documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })
+        }
         let calc = Array(course.lessons.indices).parallelMap { i in
-            CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
+            if let plan, plan.reusePage[i] {
+                return CalcLessonEvaluation(skipping: course.lessons[i], keys: plan.keptBlockKeys[i])
+            }
+            return CalcLessonEvaluation(course.lessons[i], cache: cache, numbers: course.numbering.lessons[i], context: cacheContext)
         }
         diagnostics += calc.flatMap(\.diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
+        clock.mark("evaluate calc blocks")
 
         // render
         var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
                                 templates: templates)
         site.calc = calc
+        site.keep = plan?.reusePage ?? []
         let pages = site.renderAll()
+        clock.mark("render pages")
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
-        let documents = book.renderAll()
+        book.images = images.included
+        let latex = book.renderAll(cache: cache, plan: plan)
+        let documents = latex.documents
+        clock.mark("render LaTeX")
 
         // write
         do {
-            let cacheEntries = cache == nil ? [:] : calc.reduce(into: [String: String]()) { all, lesson in
-                all.merge(lesson.cacheEntries) { first, _ in first }
+            var cacheEntries: [String: String] = latex.cacheEntries
+            var carried = latex.carriedEntries
+            if let plan {
+                for lesson in calc {
+                    for (key, html) in lesson.cacheEntries { cacheEntries[CalcCache.htmlFile(key)] = html }
+                    carried += lesson.reusedKeys.map(CalcCache.htmlFile)
+                }
+                cacheEntries.merge(plan.manifest(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
+                                                documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
-            try write(pages: pages, assets: assets, latex: documents, cacheEntries: cacheEntries, to: output)
+            try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,
+                      cacheEntries: cacheEntries, carried: carried, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
             throw failure(.write, diagnostics, course.files)
         }
-        return BuildSummary(lessonCount: course.lessons.count,
-                            fileCount: pages.count + assets.files.count + 1 + documents.count,
-                            siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
-                            latexDocuments: documents.map(\.fileName))
+        clock.mark("write")
+        var summary = BuildSummary(lessonCount: course.lessons.count,
+                                   fileCount: pages.count + assets.files.count + 1 + documents.count + images.files.count,
+                                   siteDisplayPath: options.outputDisplay + "/site", warnings: sorted(diagnostics, course.files),
+                                   latexDocuments: documents.map(\.fileName))
+        summary.timings = clock.marks
+        summary.blocksEvaluated = calc.reduce(0) { $0 + $1.blocks.count }
+        summary.blocksFromCache = calc.reduce(0) { $0 + $1.reusedKeys.count }
+        summary.latexLessonsFromCache = latex.lessonsFromCache
+        summary.latexLessonsRendered = course.lessons.count - latex.lessonsFromCache
+        summary.pagesKept = pages.filter(\.kept).count
+        summary.documentsKept = documents.filter(\.kept).count
+        return summary
     }
 
     /// Every prerequisite names a lesson of the course other than its own.
@@ -112,23 +183,40 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    /// Writes the site, the LaTeX documents, and the calc cache entries the build used
-    /// (key -> HTML) into a staging folder and swaps it in.
+    /// Writes the site, the LaTeX documents, and the cache entries the build used (file
+    /// name -> content) into a staging folder and swaps it in.
+    /// `carried`: cache entries taken from the previous output as they are, when it has them.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
-                      cacheEntries: [String: String] = [:],
+                      latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:], carried: [String] = [],
                       to output: OutputFolder) throws {
         let staging = try output.makeStaging()
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
-            _ = try pages.parallelMap { page in try staging.write(page.html, to: ["site", page.fileName]) }
+            _ = try pages.parallelMap { page in
+                if page.kept { try staging.keepPrevious(["site", page.fileName]) } else { try staging.write(page.html, to: ["site", page.fileName]) }
+            }
             _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
             try staging.makeFolder(["latex"])
-            _ = try latex.parallelMap { document in try staging.write(document.tex, to: ["latex", document.fileName]) }
-            if !cacheEntries.isEmpty {
+            _ = try latex.parallelMap { document in
+                if document.kept {
+                    try staging.keepPrevious(["latex", document.fileName])
+                } else {
+                    try staging.write(document.tex, to: ["latex", document.fileName])
+                }
+            }
+            for image in latexImages {
+                try staging.makeFolder(Array(image.target.dropLast()))
+                try staging.write(image.data, to: image.target)
+            }
+            if !cacheEntries.isEmpty || !carried.isEmpty {
                 try staging.makeFolder([CalcCache.folderName])
-                for (key, html) in cacheEntries.sorted(by: { $0.key < $1.key }) {
-                    try staging.write(html, to: [CalcCache.folderName, key + ".html"])
+                _ = try cacheEntries.sorted(by: { $0.key < $1.key }).parallelMap { name, content in
+                    try staging.write(content, to: [CalcCache.folderName, name])
+                }
+                let fresh = Set(cacheEntries.keys)
+                _ = try Array(Set(carried).subtracting(fresh)).sorted().parallelMap { name in
+                    try staging.keepPrevious([CalcCache.folderName, name], required: false)
                 }
             }
             try output.commit(staging)

@@ -24,75 +24,23 @@ public struct CourseNumbering: Sendable {
         public var calcBlocks: [SourceLocation: String] = [:]
     }
 
+    /// What one lesson contributes, found in one walk of its tree (lessons are walked in
+    /// parallel): its numbers, its labels, the problems with them, and its references.
+    struct LessonScan: Sendable {
+        var numbers = LessonNumbers()
+        var targets: [LabelTarget] = []
+        var diagnostics: [Diagnostic] = []
+        var references: [(label: String, location: SourceLocation)] = []
+    }
+
     public init(lessons: [Lesson]) {
-        var numbers: [LessonNumbers] = []
+        let scans = lessons.parallelMap(CourseNumbering.scan)
+        let numbers = scans.map(\.numbers)
         var occurrences: [String: [LabelTarget]] = [:]
         var diagnostics: [Diagnostic] = []
-
-        for lesson in lessons {
-            var result = LessonNumbers()
-            var counters: [LabelKind: Int] = [:]
-            var section = 0, subsection = 0
-            func next(_ kind: LabelKind) -> String {
-                counters[kind, default: 0] += 1
-                return "\(lesson.number).\(counters[kind]!)"
-            }
-            func record(_ label: String, _ kind: LabelKind, _ number: String, _ range: SourceRange) {
-                let location = CourseNumbering.labelLocation(label, in: range, source: lesson.source)
-                guard CourseNumbering.checkPrefix(label, kind: kind, at: location, source: lesson.source, into: &diagnostics) else { return }
-                occurrences[label, default: []].append(LabelTarget(
-                    label: label, kind: kind, number: number, lesson: lesson.slug,
-                    file: lesson.displayPath, location: location))
-            }
-            TreeWalk(visitBlock: { block in
-                switch block {
-                case .callout(let callout):
-                    if let kind = LabelKind(callout.kind) {
-                        let number = next(kind)
-                        result.callouts[callout.range.start] = number
-                        if let label = callout.label { record(label, kind, number, callout.range) }
-                    } else if let label = callout.label {
-                        let location = CourseNumbering.labelLocation(label, in: callout.range, source: lesson.source)
-                        diagnostics.append(lesson.source.diagnostic(.error, at: location, length: label.utf8.count + 3,
-                            "a \(callout.kind.rawValue) is not numbered, so it cannot carry a label"))
-                    }
-                case .displayMath(_, let label, let range):
-                    if let label {
-                        let number = next(.equation)
-                        result.equations[range.start] = number
-                        record(label, .equation, number, range)
-                    }
-                case .heading(let level, _, let label, let range):
-                    var number: String?
-                    if level == 2 {
-                        section += 1; subsection = 0
-                        number = "\(lesson.number).\(section)"
-                    } else if level == 3 {
-                        subsection += 1
-                        number = "\(lesson.number).\(section).\(subsection)"
-                    }
-                    if let number { result.sections[range.start] = number }
-                    if let label {
-                        if let number {
-                            record(label, .section, number, range)
-                        } else {
-                            let location = CourseNumbering.labelLocation(label, in: range, source: lesson.source)
-                            diagnostics.append(lesson.source.diagnostic(.error, at: location, length: label.utf8.count + 3,
-                                "only ## and ### headings are numbered sections, so only they can carry a label"))
-                        }
-                    }
-                case .code(let code):
-                    // Calc exercises and figures are numbered like callouts (CALC.md 2).
-                    if let (kind, label) = CalcInfo.numbered(code.info) {
-                        let number = next(kind)
-                        result.calcBlocks[code.range.start] = number
-                        if let label { record(label, kind, number, code.range) }
-                    }
-                case .paragraph, .blockQuote, .list, .html, .thematicBreak:
-                    break
-                }
-            }).walk(lesson.document.blocks)
-            numbers.append(result)
+        for scan in scans {
+            for target in scan.targets { occurrences[target.label, default: []].append(target) }
+            diagnostics += scan.diagnostics
         }
 
         var labels: [String: LabelTarget] = [:]
@@ -110,9 +58,8 @@ public struct CourseNumbering: Sendable {
         }
 
         var used: Set<String> = []
-        for lesson in lessons {
-            TreeWalk(visitInline: { inline in
-                guard case .reference(let label, let range) = inline else { return }
+        for (lesson, scan) in zip(lessons, scans) {
+            for (label, location) in scan.references {
                 if labels[label] != nil {
                     used.insert(label)
                 } else {
@@ -120,13 +67,13 @@ public struct CourseNumbering: Sendable {
                     if let suggestion = CourseNumbering.closest(to: label, among: labels.keys) {
                         message += " (did you mean '@\(suggestion)'?)"
                     }
-                    diagnostics.append(lesson.source.diagnostic(.error, at: range.start,
+                    diagnostics.append(lesson.source.diagnostic(.error, at: location,
                         length: label.utf8.count + 1, message))
                 }
-            }).walk(lesson.document.blocks)
+            }
         }
         for target in labels.values.sorted(by: { ($0.file, $0.location) < ($1.file, $1.location) })
-        where !used.contains(target.label) {
+        where !used.contains(target.label) && target.kind.warnsWhenUnused {
             diagnostics.append(Diagnostic(.warning, file: target.file, location: target.location,
                 length: target.label.utf8.count + 3,
                 message: "label '\(target.label)' is never referenced",
@@ -190,5 +137,97 @@ public struct CourseNumbering: Sendable {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Numbers one lesson's items and collects its labels and references.
+    static func scan(_ lesson: Lesson) -> LessonScan {
+        var scan = LessonScan()
+        var counters: [LabelKind: Int] = [:]
+        var section = 0, subsection = 0
+        func next(_ kind: LabelKind) -> String {
+            counters[kind, default: 0] += 1
+            return "\(lesson.number).\(counters[kind]!)"
+        }
+        func record(_ label: String, _ kind: LabelKind, _ number: String, _ range: SourceRange) {
+            let location = CourseNumbering.labelLocation(label, in: range, source: lesson.source)
+            guard CourseNumbering.checkPrefix(label, kind: kind, at: location, source: lesson.source, into: &scan.diagnostics) else { return }
+            scan.targets.append(LabelTarget(label: label, kind: kind, number: number, lesson: lesson.slug,
+                                            file: lesson.displayPath, location: location))
+        }
+        TreeWalk(visitBlock: { block in
+            switch block {
+            case .callout(let callout):
+                if let kind = LabelKind(callout.kind) {
+                    let number = next(kind)
+                    scan.numbers.callouts[callout.range.start] = number
+                    if let label = callout.label { record(label, kind, number, callout.range) }
+                } else if let label = callout.label {
+                    let location = CourseNumbering.labelLocation(label, in: callout.range, source: lesson.source)
+                    scan.diagnostics.append(lesson.source.diagnostic(.error, at: location, length: label.utf8.count + 3,
+                        "a \(callout.kind.rawValue) is not numbered, so it cannot carry a label"))
+                }
+            case .displayMath(_, let label, let range):
+                if let label {
+                    let number = next(.equation)
+                    scan.numbers.equations[range.start] = number
+                    record(label, .equation, number, range)
+                }
+            case .heading(let level, _, let label, let range):
+                var number: String?
+                if level == 2 {
+                    section += 1; subsection = 0
+                    number = "\(lesson.number).\(section)"
+                } else if level == 3 {
+                    subsection += 1
+                    number = "\(lesson.number).\(section).\(subsection)"
+                }
+                if let number { scan.numbers.sections[range.start] = number }
+                if let label {
+                    if let number {
+                        record(label, .section, number, range)
+                    } else {
+                        let location = CourseNumbering.labelLocation(label, in: range, source: lesson.source)
+                        scan.diagnostics.append(lesson.source.diagnostic(.error, at: location, length: label.utf8.count + 3,
+                            "only ## and ### headings are numbered sections, so only they can carry a label"))
+                    }
+                }
+            case .code(let code):
+                // Calc exercises and figures are numbered like callouts (CALC.md 2).
+                if let (kind, label) = CalcInfo.numbered(code.info) {
+                    let number = next(kind)
+                    scan.numbers.calcBlocks[code.range.start] = number
+                    if let label { record(label, kind, number, code.range) }
+                }
+                // Captions and hints of calc blocks are Markdown too, with references.
+                if CalcInfo.read(code.info) != nil {
+                    for (label, location) in CourseNumbering.calcTextReferences(code, file: lesson.displayPath) {
+                        scan.references.append((label, location))
+                    }
+                }
+            case .paragraph, .blockQuote, .list, .html, .thematicBreak:
+                break
+            }
+        }, visitInline: { inline in
+            guard case .reference(let label, let range) = inline else { return }
+            scan.references.append((label, range.start))
+        }).walk(lesson.document.blocks)
+        return scan
+    }
+
+    /// The references in a calc block's Markdown lines (`caption`, `hint`), with their
+    /// positions in the lesson file.
+    static func calcTextReferences(_ code: CodeBlock, file: String) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for line in code.lines where line.text.utf8.contains(UInt8(ascii: "@")) {
+            let span = CalcBlockParser.withoutComment(CalcSpan(text: line.text, offset: 0)).trimmed
+            let (word, rest) = CalcBlockParser.firstWord(span)
+            guard word.text == "caption" || word.text == "hint", !rest.text.isEmpty else { continue }
+            let byteOffset = String(String.UnicodeScalarView(line.text.unicodeScalars.prefix(rest.offset))).utf8.count
+            TreeWalk(visitInline: { inline in
+                guard case .reference(let label, let range) = inline, range.start.line == 1 else { return }
+                found.append((label, SourceLocation(line: line.line, column: line.column + byteOffset + range.start.column - 1)))
+            }).walk(MarkdownParser.parse(rest.text, file: file).blocks)
+        }
+        return found
     }
 }

@@ -65,3 +65,15 @@ public enum LabelKind: String, Hashable, Sendable, CaseIterable {
         return allCases.first { $0.prefix == prefix }
     }
 }
+
+extension LabelKind {
+    /// Whether a label of this kind that nothing refers to is worth a warning. Sections,
+    /// figures and exercises are labelled to be linked to from outside the course (an
+    /// assignment, a slide, a syllabus), so their labels need no reference inside it.
+    var warnsWhenUnused: Bool {
+        switch self {
+        case .section, .figure, .exercise: false
+        case .definition, .theorem, .lemma, .proposition, .corollary, .example, .remark, .caution, .equation: true
+        }
+    }
+}

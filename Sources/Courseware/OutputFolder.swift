@@ -44,6 +44,14 @@ public struct OutputFolder: Sendable {
             + "(it has no \(OutputFolder.markerName) file); empty it or choose another --output"
     }
 
+    /// The output of the previous build, when the folder is coursegen's: a build may take
+    /// files from it unchanged (see `StagingFolder`, `ReusePlan`).
+    public var previousBuild: URL? {
+        guard refusal() == nil, FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputFolder.markerName).path)
+        else { return nil }
+        return url
+    }
+
     /// A new, empty staging folder next to the output, holding the marker already.
     public func makeStaging() throws -> StagingFolder {
         let parent = url.deletingLastPathComponent()
@@ -62,11 +70,7 @@ public struct OutputFolder: Sendable {
             throw OutputError(message: "cannot create a folder for '\(displayPath)': \(error.localizedDescription)")
         }
         let staging = try OutputFolder.makeUniqueDirectory(in: parent, prefix: ".\(url.lastPathComponent).tmp-")
-        var previous: URL?
-        if refusal() == nil, FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputFolder.markerName).path) {
-            previous = url
-        }
-        let folder = StagingFolder(url: staging, previous: previous)
+        let folder = StagingFolder(url: staging, previous: previousBuild)
         try folder.write(OutputFolder.markerText, to: [OutputFolder.markerName])
         return folder
     }

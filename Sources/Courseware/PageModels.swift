@@ -1,3 +1,4 @@
+import MarkdownSyntax
 import Mustache
 
 // The view models handed to the templates. Swift decides every value; the templates only
@@ -194,6 +195,9 @@ public struct EquationModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
+        // The TeX escaped for HTML, for `{{{texHTML}}}`: the same text as `{{tex}}`,
+        // escaped by the renderer's escaper, which is much faster than the template's.
+        case "texHTML": HTMLEscaping.text(tex)
         case "tex": tex
         case "id": id
         case "number": number

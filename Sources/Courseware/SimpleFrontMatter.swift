@@ -1,7 +1,8 @@
 import MarkdownSyntax
 
 /// A fast reading of the front matter most lessons have: `title:` and `summary:` with
-/// plain one-line text, `prerequisites:` as a flow list of slugs. Anything else (quotes,
+/// plain one-line text or double-quoted text without escapes, `prerequisites:` as a flow
+/// list of slugs. Anything else (quotes,
 /// comments, block lists, other keys, anything YAML could read differently) returns nil and
 /// goes to the full YAML reader, which gives the same result for the simple form (a test
 /// compares both), and the diagnostics for the rest.
@@ -17,8 +18,15 @@ enum SimpleFrontMatter {
             let value = line[line.index(colon, offsetBy: 2)...]
             switch key {
             case "title", "summary":
-                guard isSafePlain(value) else { return nil }
-                if key == "title" { metadata.title = String(value) } else { metadata.summary = String(value) }
+                let text: Substring
+                if isSafePlain(value) {
+                    text = value
+                } else if let inner = safeDoubleQuoted(value) {
+                    text = inner
+                } else {
+                    return nil
+                }
+                if key == "title" { metadata.title = String(text) } else { metadata.summary = String(text) }
             case "prerequisites":
                 guard value.hasPrefix("["), value.hasSuffix("]") else { return nil }
                 let valueColumn = line.utf8.distance(from: line.startIndex, to: value.startIndex) + 1
@@ -39,6 +47,23 @@ enum SimpleFrontMatter {
             }
         }
         return metadata
+    }
+
+    /// The text between the quotes of a double-quoted scalar that has no escapes, which
+    /// YAML reads as exactly that text; nil for anything else (empty, escapes, text after
+    /// the closing quote).
+    static func safeDoubleQuoted(_ value: Substring) -> Substring? {
+        guard value.count >= 3, value.first == "\"", value.last == "\"" else { return nil }
+        let inner = value.dropFirst().dropLast()
+        for scalar in inner.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "\t": return nil
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0xFEFF
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 { return nil }
+            }
+        }
+        return inner
     }
 
     /// Text that YAML reads as exactly itself in a plain scalar: starts with a letter or

@@ -13,7 +13,12 @@ struct SiteRenderer: Sendable {
     struct Page: Sendable {
         var fileName: String
         var html: String
+        /// Taken from the previous output as it is (`html` is empty).
+        var kept = false
     }
+
+    /// Per lesson (course order), whether its page is taken from the previous output.
+    var keep: [Bool] = []
 
     var site: SiteModel {
         SiteModel(courseTitle: config.title, author: config.author, language: config.language)
@@ -47,12 +52,15 @@ struct SiteRenderer: Sendable {
                                     prerequisites: prerequisites(of: lesson, bySlug: bySlug))
         })
         let navigation = Navigation(renderer: self)
-        let positions = Array(lessons.indices)
-        var pages = positions.parallelMap { position in
-            renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
-                         summaryHTML: summaries[position])
+        // The index is item 0, so it renders on one core while the other starts on the lessons.
+        let pages = Array(-1..<lessons.count).parallelMap { position -> Page in
+            if position < 0 { return Page(fileName: "index.html", html: templates.render(index, with: "index")) }
+            if position < keep.count, keep[position] {
+                return Page(fileName: lessons[position].slug.rawValue + ".html", html: "", kept: true)
+            }
+            return renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
+                                summaryHTML: summaries[position])
         }
-        pages.insert(Page(fileName: "index.html", html: templates.render(index, with: "index")), at: 0)
         return pages
     }
 

@@ -8,6 +8,8 @@ public struct SiteTemplates: Sendable {
     public static let required = ["index", "lesson", "callout", "equation", "course-nav", "course-nav-item"]
 
     let library: MustacheLibrary
+    /// A hash of every template's name and text: part of the key of a reused page.
+    var digest = ""
 
     /// Compiles every `.mustache` file in `folder`; problems become diagnostics that name
     /// the template file and position.
@@ -22,6 +24,7 @@ public struct SiteTemplates: Sendable {
             return (nil, [file.fileDiagnostic(.error, "templates folder not found (expected the HTML templates in \(displayPath)/)")])
         }
         var library = MustacheLibrary()
+        var sources = ""
         for name in names {
             let file = SourceFile(displayPath: displayPath + "/" + name, text: "")
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
@@ -30,6 +33,7 @@ public struct SiteTemplates: Sendable {
                 continue
             }
             let source = SourceFile(displayPath: displayPath + "/" + name, text: text)
+            sources += name + "\u{0}" + text + "\u{0}"
             do {
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -46,7 +50,9 @@ public struct SiteTemplates: Sendable {
                 .fileDiagnostic(.error, "missing template '\(name).mustache'"))
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (SiteTemplates(library: library), [])
+        var templates = SiteTemplates(library: library)
+        templates.digest = CalcCache.digest(sources)
+        return (templates, [])
     }
 
     /// Mustache's parser errors in words.

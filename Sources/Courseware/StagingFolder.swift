@@ -21,6 +21,8 @@ public struct StagingFolder: Sendable {
 
     public init(url: URL, previous: URL? = nil) {
         self.url = url; self.previous = previous
+        root = StagingFolder.trimmed(url.path)
+        previousRoot = previous.map { StagingFolder.trimmed($0.path) }
     }
 
     /// Whether a name may be one component of an output path: not empty, not `.` or `..`,
@@ -31,16 +33,26 @@ public struct StagingFolder: Sendable {
     }
 
     func checkedURL(_ components: [String]) throws -> URL {
+        URL(fileURLWithPath: try checkedPath(components))
+    }
+
+    /// The path of `components` inside the staging folder, each checked to be a plain name.
+    /// Paths are joined as text: thousands of files per build made `URL` a tenth of it.
+    func checkedPath(_ components: [String]) throws -> String {
         guard !components.isEmpty else { throw OutputError(message: "empty output path") }
-        var result = url
-        for component in components {
-            guard StagingFolder.isSafeComponent(component) else {
-                throw OutputError(message: "refusing to write '\(components.joined(separator: "/"))': "
-                    + "'\(component)' is not a plain file or folder name")
-            }
-            result.appendPathComponent(component)
+        for component in components where !StagingFolder.isSafeComponent(component) {
+            throw OutputError(message: "refusing to write '\(components.joined(separator: "/"))': "
+                + "'\(component)' is not a plain file or folder name")
         }
-        return result
+        return root + "/" + components.joined(separator: "/")
+    }
+
+    /// The staging folder's path, and the previous output's, without a trailing slash.
+    private let root: String
+    private let previousRoot: String?
+
+    private static func trimmed(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     /// Creates a folder (and its parents) inside the staging folder.
@@ -54,11 +66,11 @@ public struct StagingFolder: Sendable {
     }
 
     public func write(_ data: Data, to components: [String]) throws {
-        let target = try checkedURL(components)
+        let target = try checkedPath(components)
         if reuse(data, at: components, for: target) { return }
         // Plain open/write/close: the staging folder is swapped in as a whole, so per-file
         // atomic writes (a temporary file and an fsync each) would only cost time.
-        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw writeError(components) }
         defer { close(descriptor) }
         let written: Bool = data.withUnsafeBytes { buffer in
@@ -79,13 +91,31 @@ public struct StagingFolder: Sendable {
     /// Hard-links the previous output's file at the same place when it is a regular file
     /// with exactly these bytes; false when there is none or linking is not possible (for
     /// example across file systems).
-    private func reuse(_ data: Data, at components: [String], for target: URL) -> Bool {
-        guard let previous else { return false }
-        let old = components.reduce(previous) { $0.appendingPathComponent($1) }
+    private func reuse(_ data: Data, at components: [String], for target: String) -> Bool {
+        guard let previousRoot else { return false }
+        let old = previousRoot + "/" + components.joined(separator: "/")
         var info = stat()
-        guard lstat(old.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = FileManager.default.contents(atPath: old.path), existing == data else { return false }
-        return link(old.path, target.path) == 0
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+              let existing = FileManager.default.contents(atPath: old), existing == data else { return false }
+        return link(old, target) == 0
+    }
+
+    /// Takes the previous output's file at the same place as it is, without reading it:
+    /// for files a `ReusePlan` knows to be unchanged. A hard link where possible, else a
+    /// copy. `required`: a missing file is an error (else it is skipped).
+    public func keepPrevious(_ components: [String], required: Bool = true) throws {
+        let target = try checkedPath(components)
+        guard let previousRoot else {
+            if required { throw OutputError(message: "cannot keep '\(components.joined(separator: "/"))': there is no previous output") }
+            return
+        }
+        let old = previousRoot + "/" + components.joined(separator: "/")
+        if link(old, target) == 0 { return }
+        guard let data = FileManager.default.contents(atPath: old) else {
+            if required { throw OutputError(message: "cannot keep '\(components.joined(separator: "/"))' of the previous output: it is gone") }
+            return
+        }
+        try write(data, to: components)
     }
 
     private func writeError(_ components: [String]) -> OutputError {

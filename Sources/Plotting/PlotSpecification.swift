@@ -29,6 +29,10 @@ public struct PlotSpecification: Sendable {
     public var functionLaTeX: String
     /// f(x, y) in plain text for screen readers, e.g. `x^2 + 2 y^2`.
     public var functionText: String
+    /// The function's name as the author wrote it (`f`, `L`), for the generated alt text.
+    public var functionName: String
+    /// The names of the horizontal and vertical variables (`x`, `y`; `w`, `theta`).
+    public var variableNames: (x: String, y: String)
 
     public init(
         figureID: String,
@@ -42,7 +46,9 @@ public struct PlotSpecification: Sendable {
         caption: String? = nil,
         altText: String? = nil,
         functionLaTeX: String,
-        functionText: String
+        functionText: String,
+        functionName: String = "f",
+        variableNames: (x: String, y: String) = ("x", "y")
     ) {
         self.figureID = figureID
         self.xRange = xRange
@@ -56,6 +62,8 @@ public struct PlotSpecification: Sendable {
         self.altText = altText
         self.functionLaTeX = functionLaTeX
         self.functionText = functionText
+        self.functionName = functionName
+        self.variableNames = variableNames
     }
 }
 

@@ -46,19 +46,29 @@ public enum ValueShape: Hashable, Sendable {
         let rim = low + rimFraction * (high - low)
         for j in 0..<ny {
             for i in 0..<nx {
-                guard let x = value(i, j) else { continue }
-                var isBorder = false
+                let x = sign * v[j * nx + i]
+                guard x.isFinite else { continue }
+                // Above the rim only "is it a local minimum" matters, and the first smaller
+                // neighbour settles that; below it a missing neighbour (a border) matters too.
+                let needsBorder = x < rim
+                var isBorder = i == 0 || j == 0 || i == nx - 1 || j == ny - 1
                 var isLocalMinimum = true
-                for dj in -1...1 {
+                neighbours: for dj in -1...1 {
+                    let nj = j + dj
+                    guard nj >= 0, nj < ny else { continue }
                     for di in -1...1 where di != 0 || dj != 0 {
-                        if let y = value(i + di, j + dj) {
-                            if y < x { isLocalMinimum = false }
-                        } else {
+                        let ni = i + di
+                        guard ni >= 0, ni < nx else { continue }
+                        let y = sign * v[nj * nx + ni]
+                        if !y.isFinite {
                             isBorder = true
+                        } else if y < x {
+                            isLocalMinimum = false
+                            if !needsBorder { break neighbours }
                         }
                     }
                 }
-                if isBorder && x < rim { return false }
+                if isBorder && needsBorder { return false }
                 if isLocalMinimum && (abs(i - lowI) > 1 || abs(j - lowJ) > 1) { return false }
             }
         }

@@ -15,6 +15,9 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Evaluate every calc block again instead of reusing earlier results.")
     var noCache = false
 
+    @Flag(help: "Print how long each step took and what came from the cache.")
+    var timings = false
+
     func run() throws {
         var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
         options.useCache = !noCache
@@ -25,6 +28,7 @@ struct Build: ParsableCommand {
             let warnings = summary.warnings.count
             print("Built \(summary.lessonCount) lesson\(summary.lessonCount == 1 ? "" : "s") into \(summary.siteDisplayPath)"
                   + (warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"))
+            if timings { printTimings(summary) }
         } catch {
             Diagnostics.report(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
@@ -32,6 +36,25 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         if pdf { try compilePDFs(summary.latexDocuments) }
+    }
+
+    /// `--timings`: one line per step, then the cache's share of the work.
+    func printTimings(_ summary: BuildSummary) {
+        func milliseconds(_ seconds: Double) -> String {
+            let tenths = Int((seconds * 10_000).rounded())
+            return "\(tenths / 10).\(tenths % 10) ms"
+        }
+        let width = summary.timings.map(\.step.count).max() ?? 0
+        for (step, seconds) in summary.timings {
+            print("  " + step + String(repeating: " ", count: width - step.count) + "  " + milliseconds(seconds))
+        }
+        let total = summary.timings.reduce(0) { $0 + $1.seconds }
+        print("  " + "total" + String(repeating: " ", count: max(0, width - 5)) + "  " + milliseconds(total))
+        print("  calc blocks: \(summary.blocksEvaluated) evaluated, \(summary.blocksFromCache) from the cache; "
+              + "LaTeX: \(summary.latexLessonsRendered) lesson\(summary.latexLessonsRendered == 1 ? "" : "s") rendered, "
+              + "\(summary.latexLessonsFromCache) from the cache; kept from the previous output: "
+              + "\(summary.pagesKept) page\(summary.pagesKept == 1 ? "" : "s"), "
+              + "\(summary.documentsKept) LaTeX document\(summary.documentsKept == 1 ? "" : "s")")
     }
 
     /// `--pdf`: latexmk on every document; each failure is reported with its lesson and TeX's message.

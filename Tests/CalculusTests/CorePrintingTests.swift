@@ -47,6 +47,10 @@ import Testing
         ("sigmoid(x)", "\\sigma(x)", "sigmoid(x)"),
         ("tanh(x) sec(y)", "\\tanh x \\sec y", "tanh(x) sec(y)"),
         ("sin(y) cos(x)", "\\cos x \\sin y", "cos(x) sin(y)"),
+        // A function printed without parentheses comes last, so nothing reads as its argument.
+        ("sin(y) exp(x)", "e^{x} \\sin y", "exp(x) sin(y)"),
+        ("cos(y) (x + 1)", "(x + 1) \\cos y", "(x + 1) cos(y)"),
+        ("x sin(y)^2 exp(x y)", "x e^{xy} \\sin^{2} y", "x exp(x y) sin(y)^2"),
         ("x^(y - 1) y", "yx^{y-1}", "y x^(y - 1)"),
         ("(x + 1)^2", "(x + 1)^{2}", "(x + 1)^2"),
         ("(x + 1)(x - 1)", "(x - 1) (x + 1)", "(x - 1) (x + 1)"),
@@ -81,7 +85,10 @@ import Testing
         #expect(v.plainText == "(2 x y, x^2)")
         #expect(v.latexPoint == "\\left(2xy, x^{2}\\right)")
         let m = try ExpressionParser.parseValue("[[2, 0], [0, 1/4]]")
-        #expect(m.latex == "\\begin{pmatrix} 2 & 0 \\\\ 0 & \\frac{1}{4} \\end{pmatrix}")
+        // Fractions in a matrix are set at full size.
+        #expect(m.latex == "\\begin{pmatrix} 2 & 0 \\\\ 0 & \\dfrac{1}{4} \\end{pmatrix}")
+        let n = try ExpressionParser.parseValue("[[-x/2, 1], [0, 1/(x + 1)]]", context: Self.context)
+        #expect(n.latex == "\\begin{pmatrix} -\\dfrac{x}{2} & 1 \\\\ 0 & \\dfrac{1}{x + 1} \\end{pmatrix}")
         #expect(m.plainText == "[[2, 0], [0, 1/4]]")
         #expect(try ExpressionParser.parseValue(m.plainText) == m)
         #expect(try ExpressionParser.parseValue(v.plainText, context: Self.context) == v)

@@ -17,6 +17,10 @@ struct CalcDiagnosticsTests {
     static let cases: [Case] = [
         Case(lines: ["f(x, y) = x^2 y + sin(y)", "gradeint at (1, 0)"],
              message: "unknown request 'gradeint' (did you mean 'gradient'?)", lineIndex: 1, column: 1),
+        // A broken contour line is the only error: the plot lines after it say nothing more.
+        Case(info: "calc plot", lines: ["f(x, y) = x^2 + y^2", "contour x in [-3, 3], y in [2, 1] levels 5", "field 9",
+                                        "descent from (1, 1) rate 0.1 steps 5", "mark (0, 0) \"m\"", "caption C"],
+             message: "the interval [2, 1] is empty: its left end must be smaller", lineIndex: 1, column: 28),
         Case(lines: ["f(x, y) = x^2", "hesian"],
              message: "unknown request 'hesian' (did you mean 'hessian'?)", lineIndex: 1, column: 1),
         Case(lines: ["f(x, y) = x^2 y", "gradient at (1, 0, 2)"],

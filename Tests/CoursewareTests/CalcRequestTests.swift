@@ -186,4 +186,50 @@ struct CalcRequestTests {
         #expect(figure.tikz.contains("level sets of $L$") && figure.tikz.contains("$\\nabla L$"))
         #expect(figure.svg.contains("gradient descent"), "the plot's descent line reads 'from(2, 1)' too")
     }
+
+    /// The generated alt text speaks of the block's function and variable names.
+    @Test func altTextUsesTheBlocksNames() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc plot", [
+            "L(w, theta) = w^2 + 2 theta^2", "contour w in [-3, 3], theta in [-2, 2] levels 6 grid 41", "field 5",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let figure = try #require(evaluated?.figure)
+        #expect(figure.alt.hasPrefix("Contour plot of L(w, theta) = "), "\(figure.alt)")
+        #expect(figure.alt.contains("for w from \u{2212}3 to 3 and theta from \u{2212}2 to 2"), "\(figure.alt)")
+        #expect(figure.alt.contains("gradient of L"), "\(figure.alt)")
+        #expect(!figure.alt.contains("f(x, y)") && !figure.alt.contains(" f = "), "\(figure.alt)")
+    }
+
+    /// A descent path that diverges (the step is too large for the valley) still gives a
+    /// figure: the alt text prints its far-away end in powers of ten instead of crashing.
+    @Test func divergingDescentStillPlots() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc plot", [
+            "f(x, y) = (x - 1)^2 + 3 (y - x^2)^2", "contour x in [-3, 3], y in [-3, 3] levels 10",
+            "descent from (2.5, 2) rate 0.05 steps 20",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let figure = try #require(evaluated?.figure)
+        #expect(figure.alt.contains("leaves the window"), "\(figure.alt)")
+        #expect(figure.svg.contains("<svg"))
+    }
+
+    /// One step is "1 step", in the question and in the remark.
+    @Test func oneDescentStepIsSingular() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc exercise", [
+            "f(x, y) = x^2 + y^2", "ask descent from (1, 1) rate 0.1 steps 1", "answer (0.8, 0.8)",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let block = try #require(evaluated)
+        #expect(CalcQuestion.text(try #require(block.block.parts.first).ask).hasPrefix("Run 1 step of gradient descent"))
+        #expect(block.results.first?.remark?.hasPrefix("After 1 step of size") == true, "\(String(describing: block.results.first?.remark))")
+    }
+
+    /// Notes that name a partial set it as math, not as "f_x" in text.
+    @Test func notesSetPartialsAsMath() throws {
+        let (evaluated, diagnostics) = runCalcBlock("calc", ["f(x, y) = x^2 y^3", "partial x, y", "clairaut"])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let results = try #require(evaluated?.results)
+        #expect(results[0].steps[1].latexNote == "\\text{differentiate } f_{x} \\text{ by } y")
+        #expect(results[1].remark?.contains("_") == false, "\(String(describing: results[1].remark))")
+    }
 }

@@ -22,6 +22,9 @@ import Testing
         ("\u{1F600}", "[U+1F600]"),
         ("\u{4E2D}", "[U+4E2D]"),
         ("tab\tnew\nline", "tab new line"),
+        ("a\u{7}b\u{7F}c", "abc"),
+        ("end-", "end-"),
+        ("ü--é\u{1F600}½", "ü-{}-é[U+1F600]½"),
     ])
     func text(_ input: String, _ expected: String) {
         #expect(LaTeXEscaping.text(input) == expected)

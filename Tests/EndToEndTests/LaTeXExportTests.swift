@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func fixtureCourseCompilesWithTheSiteNumbers() throws {
-        let fixture = try Fixture(LaTeXFixtures.fixtureCourse)
+        let fixture = try LaTeXFixtures.fixtureCourseFolder()
         defer { fixture.remove() }
         let built = try Self.buildWithPDF(content: fixture.root.appendingPathComponent("Content"), in: fixture.root)
         let documents = try Self.checkLogs(built)
@@ -138,7 +138,7 @@ import Testing
         let book = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("course.pdf")))
         for expected in ["Theorem 2.1 (Main)", "Theorem 2.2", "Lemma 2.1 (Helper)", "Proposition 2.1", "Corollary 2.1 (Last)",
                          "Definition 1.1 (Point)", "Example 1.1", "Remark 1.1 (Careful)", "Caution 1.1", "Note",
-                         "By Definition 1.1 and Equation (1.1), Section 1.1 holds.", "Ann Author", "Image: a plot"] {
+                         "By Definition 1.1 and Equation (1.1), Section 1.1 holds.", "Ann Author", "Diagram word"] {
             #expect(book.contains(expected), "missing \(expected)")
         }
         #expect(!book.contains("raw html"))
@@ -163,6 +163,68 @@ import Testing
         // A handout names items of other lessons in the site's words, without a link target.
         let handout = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more.pdf")))
         #expect(handout.contains("By Definition 1.1 and Equation (1.1), Section 1.1 holds."))
+    }
+
+    /// Images: the PNG is copied and drawn in the PDF, the SVG converted (its word is in
+    /// the PDF's text); exercises come after the lesson, numbered and referenced as on the site.
+    @Test func imagesAreIncludedAndExercisesGatheredAtTheEnd() throws {
+        let fixture = try LaTeXFixtures.fixtureCourseFolder()
+        defer { fixture.remove() }
+        let built = try Self.buildWithPDF(content: fixture.root.appendingPathComponent("Content"), in: fixture.root)
+        _ = try Self.checkLogs(built)
+        #expect(try Data(contentsOf: built.latex.appendingPathComponent("images/plot.png")) == LaTeXFixtures.plotPNG)
+        #expect(try Data(contentsOf: built.latex.appendingPathComponent("images/figures/diagram.pdf")).starts(with: Array("%PDF".utf8)))
+        let handoutTeX = try built.read("latex/basics.tex")
+        #expect(handoutTeX.contains("\\cgincludegraphics{images/plot.png}"))
+        #expect(handoutTeX.contains("\\begin{center}\n\\cgincludegraphics{images/figures/diagram.pdf}\n\\end{center}"))
+        // pdfimages lists the PNG (24 x 12) in the handout and the book; the SVG is vector, so it is text.
+        for pdf in ["basics.pdf", "course.pdf"] {
+            _ = try ExternalTool.find("pdfimages")
+            let list = try ExternalTool.run("pdfimages", ["-list", built.latex.appendingPathComponent(pdf).path])
+            #expect(list.status == 0, "pdfimages: \(list.stderr)")
+            let images = list.stdout.split(separator: "\n").filter { $0.contains(" image ") && $0.contains(" 24 ") && $0.contains(" 12 ") }
+            #expect(images.count == 1, "\(pdf):\n\(list.stdout)")
+            #expect(Self.normalized(try Self.pdfText(built.latex.appendingPathComponent(pdf))).contains("Diagram word"))
+        }
+
+        // The exercises of `more` were written between the worked example and the figure;
+        // they follow the whole lesson, figure included, under "Exercises".
+        let more = try built.read("latex/more.tex")
+        func position(_ text: String) -> String.Index? { more.range(of: text)?.lowerBound }
+        let marks = ["\\begin{cgworked}", "\\begin{figure}", "\\section*{Exercises}",
+                     "\\cgnumber{cgexercise}{2.1}", "\\label{ex-dir}", "\\cgnumber{cgexercise}{2.2}", "\\end{document}"].map(position)
+        #expect(!marks.contains(nil) && marks.compactMap { $0 } == marks.compactMap { $0 }.sorted(), "\(more)")
+        #expect(more.components(separatedBy: "\\begin{cgexercise}").count == 3)
+        let text = Self.normalized(try Self.pdfText(built.latex.appendingPathComponent("more.pdf")))
+        #expect(text.contains("Exercise 2.1 and Figure 2.1"), "the reference to the gathered exercise: \(text)")
+        let book = try built.read("latex/course.tex")
+        #expect(book.contains("\\section*{Exercises}\n\\addcontentsline{toc}{section}{Exercises}"))
+    }
+
+    @Test func aFailedBuildLeavesTheImagesAsTheyWere() throws {
+        let fixture = try LaTeXFixtures.fixtureCourseFolder()
+        defer { fixture.remove() }
+        #expect(try CourseGenProcess.build(in: fixture.root).status == 0)
+        let before = fixture.snapshot("Output/latex/images")
+        #expect(before.keys.sorted() == ["figures/diagram.pdf", "plot.png"])
+        // A changed image and a lesson with an error: the build stops, the old copies stay.
+        try Data([1, 2, 3]).write(to: fixture.root.appendingPathComponent("Content/plot.png"))
+        try fixture.write("---\ntitle: Broken\n---\n\nSee @thm-nowhere.\n", to: "Content/03-broken.md")
+        let outcome = try CourseGenProcess.build(in: fixture.root)
+        #expect(outcome.status != 0)
+        #expect(fixture.snapshot("Output/latex/images") == before)
+    }
+
+    @Test func anImageOutsideTheContentFolderIsAWarningAndNamedInABox() throws {
+        let fixture = try Fixture(["01-one.md": "---\ntitle: One\n---\n\nSee ![secret](../secret.png).\n"])
+        defer { fixture.remove() }
+        try LaTeXFixtures.plotPNG.write(to: fixture.root.appendingPathComponent("secret.png"))
+        let outcome = try CourseGenProcess.build(in: fixture.root)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("Content/01-one.md:5:15: warning: image '../secret.png' leads outside the content folder"),
+                "\(outcome.stderr)")
+        #expect(!fixture.exists("Output/latex/images"))
+        #expect(try fixture.read("Output/latex/one.tex").contains("\\cgimage{secret}{../secret.png}"))
     }
 
     @Test func aLaTeXErrorIsReportedWithItsLessonAndLine() throws {
@@ -211,12 +273,13 @@ import Testing
     }
 
     @Test func theSameCourseGivesTheSameBytes() throws {
-        let fixture = try Fixture(LaTeXFixtures.fixtureCourse)
+        let fixture = try LaTeXFixtures.fixtureCourseFolder()
         defer { fixture.remove() }
         #expect(try CourseGenProcess.build(in: fixture.root, output: "First").status == 0)
         #expect(try CourseGenProcess.build(in: fixture.root, output: "Second").status == 0)
         let first = fixture.snapshot("First/latex"), second = fixture.snapshot("Second/latex")
-        #expect(first.count == 7)
+        // Seven documents, the PNG and the SVG converted to PDF.
+        #expect(first.count == 9, "\(first.keys.sorted())")
         #expect(first == second)
     }
 

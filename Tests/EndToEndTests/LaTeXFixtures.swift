@@ -1,3 +1,5 @@
+import Foundation
+
 /// Courses for the LaTeX tests: hostile text, and every construct the renderer knows.
 enum LaTeXFixtures {
     /// Lines of hostile text and what `pdftotext` must show for each.
@@ -24,6 +26,7 @@ enum LaTeXFixtures {
     /// Two lessons with every callout kind, labelled and unlabelled items, sections,
     /// subsections, equations, lists, quotes, raw HTML, images and references across lessons.
     static let fixtureCourse: [String: String] = [
+        "figures/diagram.svg": diagramSVG,
         "course.yml": "title: Fixture Course\nauthor: Ann Author\nlatex_answers: separate\n",
         "01-basics.md": """
             ---
@@ -34,6 +37,8 @@ enum LaTeXFixtures {
             # Overview
 
             Intro with a [link](https://example.com/?a=1&b=2#top) and ![a plot](plot.png).
+
+            ![a diagram](figures/diagram.svg)
 
             ## Setting {#sec-setting}
 
@@ -140,4 +145,26 @@ enum LaTeXFixtures {
             ```
             """,
     ]
+
+    /// An SVG drawing with a word in it, which `pdftotext` finds once it is converted to PDF.
+    static let diagramSVG = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="160" height="40">
+        <rect width="160" height="40" fill="#dde8f4"/>
+        <text x="12" y="26" font-family="sans-serif" font-size="16">Diagram word</text>
+        </svg>
+
+        """
+
+    /// A 24 x 12 RGB PNG (a red-to-yellow gradient), the smallest real image pdflatex includes.
+    static let plotPNG = Data(base64Encoded: """
+        iVBORw0KGgoAAAANSUhEUgAAABgAAAAMCAIAAAD3UuoiAAAATklEQVR42u3MEQKAUBQAwcdxHMfLcRzHcRzH8ec4juPlOO4c3aATvD\
+        nAhIEV1thgi2CHPQ444oQzLrjihgV3PPDEC8UbH3yJjDLK6C/6ABGTmrD/ogkLAAAAAElFTkSuQmCC
+        """)!
+
+    /// The fixture course in a fresh folder, with its PNG.
+    static func fixtureCourseFolder() throws -> Fixture {
+        let fixture = try Fixture(fixtureCourse)
+        try plotPNG.write(to: fixture.root.appendingPathComponent("Content/plot.png"))
+        return fixture
+    }
 }

@@ -145,9 +145,19 @@ import Testing
     @Test(arguments: [
         (0.0, 2, "0"), (-0.001, 2, "0"), (12.5, 2, "12.5"), (3, 2, "3"), (-0.25, 2, "-0.25"),
         (1.005, 1, "1"), (123.456, 2, "123.46"), (-7.999, 2, "-8"),
+        (0.05, 2, "0.05"), (-0.5, 1, "-0.5"), (100, 2, "100"), (0.001, 3, "0.001"), (-1234.5678, 3, "-1234.568"),
+        (10, 0, "10"), (-0.04, 1, "0"), (0.000123, 6, "0.000123"), (9.999999, 6, "9.999999"),
+        // Too large for Int64 once scaled (a diverging descent path): mantissa and exponent.
+        (2.5e30, 2, "2.5e30"), (-1.23456e19, 0, "-1.235e19"), (9.99996e20, 2, "1e21"),
     ])
     func fixedNumbers(_ value: Double, _ decimals: Int, _ expected: String) {
         #expect(PageNumber.fixed(value, decimals: decimals) == expected)
+    }
+
+    @Test func readableHugeNumbers() {
+        #expect(PageNumber.readable(3.2e300) == "3.2e300")
+        #expect(PageNumber.display(-4e16) == "\u{2212}4e16")
+        #expect(PageNumber.readable(123_456) == "123456")
     }
 
     @Test func niceTicks() {

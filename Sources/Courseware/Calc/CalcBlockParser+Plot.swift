@@ -8,7 +8,9 @@ extension CalcBlockParser {
             return
         }
         guard block.plot != nil else {
-            error(line, word, "'\(word.text)' needs a 'contour x in [A, B], y in [C, D]' line before it")
+            if !contourWritten {
+                error(line, word, "'\(word.text)' needs a 'contour x in [A, B], y in [C, D]' line before it")
+            }
             return
         }
         switch word.text {
@@ -60,6 +62,7 @@ extension CalcBlockParser {
     }
 
     mutating func readContour(_ rest: CalcSpan, word: CalcSpan, line: CalcLine) {
+        defer { contourWritten = true }
         guard block.plot == nil else {
             error(line, word, "a plot has one 'contour' line")
             return

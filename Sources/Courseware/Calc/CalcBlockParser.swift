@@ -20,6 +20,9 @@ public struct CalcBlockParser {
     /// one mistake gives one message.
     var brokenDefinitions: Set<String> = []
     var anyDefinitionBroken: Bool { !brokenDefinitions.isEmpty }
+    /// A `contour` line was written (even if it had an error): the plot lines after it
+    /// then report only their own problems, not a missing `contour` line.
+    var contourWritten = false
 
     /// Words that start a line of each kind, for suggestions.
     static let exerciseWords = ["ask", "answer", "hint"]

@@ -111,7 +111,9 @@ public struct CalcEvaluator {
                 let l2 = "\(n)_\(vs[0])\(vs[1])"
                 let lx2 = "\(n)_{\(ExpressionPrinter.latexName(vs[0]))\(ExpressionPrinter.latexName(vs[1]))}"
                 result.steps.append(WorkStep(label: l2, latexLabel: lx2, value: .scalar(r2),
-                                             note: "differentiate \(l1) by \(vs[1])", derivations: [d2]))
+                                             note: "differentiate \(l1) by \(vs[1])",
+                                             latexNote: "\\text{differentiate } \(lx1) \\text{ by } \(ExpressionPrinter.latexName(vs[1]))",
+                                             derivations: [d2]))
                 record(Verification.checkPartial(r1, wrt: vs[1], derivative: r2, variables: vars), into: &result)
                 label(l2, lx2)
                 result.value = .exact(.scalar(r2))
@@ -187,9 +189,11 @@ public struct CalcEvaluator {
                     }
                     result.steps = [
                         WorkStep(label: "\(n)_\(a)\(b)\(tuple(p))", latexLabel: "\(n)_{\(a)\(b)}\(latexTuple(p))", value: .scalar(vab),
-                                 note: "limit of the difference quotient of \(n)_\(a)"),
+                                 note: "limit of the difference quotient of \(n)_\(a)",
+                                 latexNote: "\\text{limit of the difference quotient of } \(n)_{\(a)}"),
                         WorkStep(label: "\(n)_\(b)\(a)\(tuple(p))", latexLabel: "\(n)_{\(b)\(a)}\(latexTuple(p))", value: .scalar(vba),
-                                 note: "limit of the difference quotient of \(n)_\(b)"),
+                                 note: "limit of the difference quotient of \(n)_\(b)",
+                                 latexNote: "\\text{limit of the difference quotient of } \(n)_{\(b)}"),
                     ]
                     result.remark = vab == vba ? "The mixed partials agree at \(tuple(p))."
                         : "The mixed partials differ at \(tuple(p)): Clairaut's theorem does not apply here (the second partials are not continuous)."
@@ -207,7 +211,7 @@ public struct CalcEvaluator {
             let fa = Derivative.partial(f, wrt: a), fb = Derivative.partial(f, wrt: b)
             record(Verification.checkPartial(fa, wrt: b, derivative: m.inOrder, variables: vars), into: &result)
             record(Verification.checkPartial(fb, wrt: a, derivative: m.reversed, variables: vars), into: &result)
-            result.remark = m.equal ? "\(n)_\(a)\(b) = \(n)_\(b)\(a), as Clairaut's theorem says." : "The two orders give different expressions."
+            result.remark = m.equal ? "Both orders give the same expression, as Clairaut's theorem says." : "The two orders give different expressions."
             label("\(n)_\(a)\(b)", "\(n)_{\(a)\(b)}")
             result.value = .exact(.scalar(m.inOrder))
             if let p {
@@ -322,7 +326,7 @@ public struct CalcEvaluator {
             result.table = CalcEvaluator.descentTable(g, variables: vars)
             label("x_\(steps)", "\\mathbf{x}_{\(steps)}")
             result.value = .decimalPoint(g.finalPoint)
-            result.remark = "After \(steps) steps of size \(rate.plainText): \(n) = \(Expr.formatDecimal(g.finalValue))."
+            result.remark = "After \(steps) step\(steps == 1 ? "" : "s") of size \(rate.plainText): \(n) = \(Expr.formatDecimal(g.finalValue))."
         case .check(let p):
             guard notOnBranchBoundary(f, vars, p, request, function: n) else { return nil }
             do {

@@ -41,7 +41,8 @@ extension CalcEvaluator {
             gridResolution: plot.grid ?? 201, fieldCount: plot.field,
             descent: plot.descent.map { DescentRequest(start: Point($0.start[0], $0.start[1]), rate: $0.rate, steps: $0.steps) },
             marks: plot.marks.map { PlotMark(point: Point($0.point[0], $0.point[1]), label: $0.label) },
-            caption: plot.caption, altText: plot.alt, functionLaTeX: f.latex, functionText: f.plainText)
+            caption: plot.caption, altText: plot.alt, functionLaTeX: f.latex, functionText: f.plainText,
+            functionName: function.name, variableNames: vars.count == 2 ? (vars[0], vars[1]) : ("x", "y"))
         do {
             var scene = try PlotFigure.scene(spec, function: compiledF.function2, gradient: compiledG.function2)
             CalcEvaluator.name(&scene, function: function.name, variables: vars)

@@ -196,7 +196,7 @@ enum CalcQuestion {
             return "Find $\(f)_{\(ExpressionPrinter.latexName(v))}$ at \(p(at)) from the definition."
         case .classify(let at): return "Classify the point \(p(at)) of $\(f)$."
         case .descent(let from, let rate, let steps):
-            return "Run \(steps) steps of gradient descent on $\(f)$ from \(p(from)) with rate $\(rate.latex)$. Where does it end?"
+            return "Run \(steps) step\(steps == 1 ? "" : "s") of gradient descent on $\(f)$ from \(p(from)) with rate $\(rate.latex)$. Where does it end?"
         case .check(let at): return "Compare the gradient of $\(f)$ at \(p(at)) with central finite differences."
         }
     }

@@ -10,8 +10,12 @@ public struct CalcLessonEvaluation: Sendable {
     public var file = ""
     /// HTML of blocks found in the cache (not evaluated this time), by fence position.
     var cachedHTML: [SourceLocation: String] = [:]
-    /// Cache entries found and used this time (key -> HTML), carried into the new output.
-    var reusedEntries: [String: String] = [:]
+    /// Keys of cache entries found and used this time, carried into the new output as
+    /// they are.
+    var reusedKeys: [String] = []
+    /// Set when the lesson's page was taken from the previous output, so its blocks were
+    /// neither read nor evaluated (`ReusePlan`).
+    var skipped = false
     /// Cache keys of the blocks evaluated this time, to store their HTML after the build.
     var freshKeys: [SourceLocation: String] = [:]
     /// Where rendering leaves the HTML of freshly evaluated blocks.
@@ -44,7 +48,7 @@ public struct CalcLessonEvaluation: Sendable {
             let key = CalcCache.key(code, file: file, number: numbers.calcBlocks[code.range.start], context: context)
             if let html = cache.read(key) {
                 cachedHTML[code.range.start] = html
-                reusedEntries[key] = html
+                reusedKeys.append(key)
             } else {
                 freshKeys[code.range.start] = key
                 codes.append(code)
@@ -77,10 +81,19 @@ public struct CalcLessonEvaluation: Sendable {
         return html
     }
 
-    /// The cache entries this build used: the ones reused and the ones evaluated now.
-    var cacheEntries: [String: String] {
-        reusedEntries.merging(sink.all) { _, fresh in fresh }
+    /// The cache entries of blocks evaluated now (key -> HTML); the reused ones are `reusedKeys`.
+    var cacheEntries: [String: String] { sink.all }
+
+    /// A lesson whose page is reused: nothing is read or evaluated; `keys` are its blocks'
+    /// cache keys (from the manifest), whose entries are carried over.
+    init(skipping lesson: Lesson, keys: [String]) {
+        file = lesson.displayPath
+        skipped = true
+        reusedKeys = keys
     }
+
+    /// Every block's cache key: the ones evaluated now and the ones reused.
+    var allKeys: [String] { reusedKeys + freshKeys.values }
 
     /// Worked examples, exercises and figures, in document order.
     public var evaluated: [EvaluatedCalcBlock] { order.compactMap { blocks[$0] } }

@@ -12,11 +12,15 @@ struct LaTeXBook: Sendable {
     let templates: LaTeXTemplates
     /// Per lesson (course order), its evaluated calc blocks; empty renders them as code.
     var calc: [CalcLessonEvaluation] = []
+    /// Image source -> its copy under `latex/` (`LaTeXImages.included`).
+    var images: [String: String] = [:]
 
     /// A document: its file name inside `latex/` and its LaTeX.
     struct Document: Sendable {
         var fileName: String
         var tex: String
+        /// Taken from the previous output as it is (`tex` is empty).
+        var kept = false
     }
 
     /// Shown where the list of exercises goes while the lesson model carries none.
@@ -30,11 +34,23 @@ struct LaTeXBook: Sendable {
                            unicodeDefinitions: LaTeXUnicode.preamble)
     }
 
-    func lessonModel(at position: Int, wholeCourse: Bool) -> LaTeXLessonModel {
+    /// The lesson's handout and chapter models. They differ only where the lesson refers to
+    /// another lesson, so without such a reference the chapter serves as the handout too.
+    func lessonModels(at position: Int) -> LaTeXLessonModels {
+        let log = OutsideReferenceLog()
+        let chapter = lessonModel(at: position, wholeCourse: true, log: log)
+        let handout = log.found ? lessonModel(at: position, wholeCourse: false) : chapter
+        return LaTeXLessonModels(handout: handout, chapter: chapter)
+    }
+
+    func lessonModel(at position: Int, wholeCourse: Bool, log: OutsideReferenceLog? = nil) -> LaTeXLessonModel {
         let lesson = lessons[position]
         var renderer = LaTeXRenderer(numbers: numbering.lessons[position], labels: numbering.labels)
+        renderer.home = lesson.slug
+        renderer.outsideReferences = log
         if !wholeCourse { renderer.lessonsInDocument = [lesson.slug] }
         if position < calc.count { renderer.calc = calc[position] }
+        renderer.images = images
         // The sheet and key stand alone: their references print the site's words.
         var standalone = renderer
         standalone.lessonsInDocument = []
@@ -47,46 +63,101 @@ struct LaTeXBook: Sendable {
         }
         return LaTeXLessonModel(number: lesson.number, slug: lesson.slug.rawValue,
                                 title: LaTeXEscaping.text(lesson.metadata.title), summary: summary,
-                                body: renderer.render(lesson.document.blocks),
+                                body: renderer.lessonBody(lesson.document.blocks),
                                 exercises: standalone.exerciseSheet() ?? LaTeXBook.noExercises,
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
 
-    /// The calc evaluations the LaTeX needs: the calc cache keeps only HTML, so a lesson with
-    /// blocks taken from the cache is evaluated again here.
-    func evaluatedForLaTeX() -> [CalcLessonEvaluation] {
-        Array(calc.indices).parallelMap { position in
-            calc[position].cachedHTML.isEmpty ? calc[position] : CalcLessonEvaluation(lessons[position])
-        }
+    /// Every document, rendering every lesson.
+    func renderAll() -> [Document] { renderAll(cache: nil, plan: nil).documents }
+
+    /// The book's file name inside `latex/`.
+    static let bookFileName = "course.tex"
+
+    /// A lesson's documents: handout, exercise sheet and, unless answers are off, answer key.
+    static func documentNames(slug: String, placement: LaTeXAnswerPlacement) -> [String] {
+        [slug + ".tex", slug + "-exercises.tex"] + (placement == .none ? [] : [slug + "-answers.tex"])
     }
 
-    func renderAll() -> [Document] {
-        var book = self
-        book.calc = evaluatedForLaTeX()
-        return book.renderDocuments()
+    /// What `renderAll(cache:plan:)` made: the documents, the cache entries it wrote
+    /// (file name -> content), the entries it carried over unread, and how many lessons'
+    /// LaTeX was not rendered this time.
+    struct Rendered {
+        var documents: [Document]
+        var cacheEntries: [String: String]
+        var carriedEntries: [String]
+        var lessonsFromCache: Int
     }
 
-    func renderDocuments() -> [Document] {
-        let placement = config.latexAnswers
-        var documents = Array(lessons.indices).parallelMap { position -> [Document] in
-            let slug = lessons[position].slug.rawValue
-            var model = base()
-            model.lesson = lessonModel(at: position, wholeCourse: false)
-            model.answersAtEnd = placement == .endOfLesson
-            model.hasAnswers = placement != .none
-            var result = [
-                Document(fileName: slug + ".tex", tex: templates.render(model, with: "handout")),
-                Document(fileName: slug + "-exercises.tex", tex: templates.render(model, with: "exercises")),
-            ]
-            if placement != .none {
-                result.append(Document(fileName: slug + "-answers.tex", tex: templates.render(model, with: "answers")))
+    /// Every document. With a cache, each lesson's models come from its entry when it is
+    /// there, and with a plan, documents the previous output has unchanged are kept (only
+    /// lessons whose documents, or the book, must be written are read or rendered).
+    func renderAll(cache: CalcCache?, plan: ReusePlan?) -> Rendered {
+        let keys = plan?.modelKeys ?? []
+        let keepDocs = plan?.reuseDocs ?? Array(repeating: false, count: lessons.count)
+        let keepBook = plan?.reuseBook ?? false
+        // nil: this lesson's models are not needed (its documents and the book are kept).
+        let rendered = Array(lessons.indices).parallelMap { position -> (models: LaTeXLessonModels, entry: String?, fromCache: Bool)? in
+            if keepDocs[position] && keepBook { return nil }
+            if let cache, position < keys.count, let text = cache.readFile(CalcCache.latexFile(keys[position])),
+               let models = LaTeXLessonModels.decode(text) {
+                return (models, nil, true)
             }
-            return result
-        }.flatMap { $0 }
-        var book = base()
-        book.lessons = Array(lessons.indices).parallelMap { lessonModel(at: $0, wholeCourse: true) }
-        book.hasAnswers = placement != .none
-        documents.append(Document(fileName: "course.tex", tex: templates.render(book, with: "course")))
-        return documents
+            // Evaluated again when the site did not evaluate the lesson's blocks (taken from
+            // the cache, which keeps HTML only, or a page kept whole).
+            var book = self
+            if position < calc.count, !calc[position].cachedHTML.isEmpty || calc[position].skipped {
+                book.calc[position] = CalcLessonEvaluation(lessons[position])
+            }
+            let models = book.lessonModels(at: position)
+            return (models, cache == nil ? nil : models.encoded(), false)
+        }
+        var entries: [String: String] = [:]
+        var carried: [String] = []
+        for (position, key) in keys.enumerated() {
+            if let entry = rendered[position]?.entry {
+                entries[CalcCache.latexFile(key)] = entry
+            } else {
+                carried.append(CalcCache.latexFile(key))
+            }
+        }
+        let placement = config.latexAnswers
+        // The book is item 0, so one core renders it while the other starts on the lessons.
+        let items = Array(-1..<lessons.count).parallelMap { position -> [Document] in
+            if position < 0 {
+                if keepBook { return [Document(fileName: LaTeXBook.bookFileName, tex: "", kept: true)] }
+                var book = base()
+                book.lessons = rendered.compactMap { $0?.models.chapter }
+                book.hasAnswers = placement != .none
+                return [Document(fileName: LaTeXBook.bookFileName, tex: templates.render(book, with: "course"))]
+            }
+            guard !keepDocs[position], let models = rendered[position]?.models else {
+                return LaTeXBook.documentNames(slug: lessons[position].slug.rawValue, placement: placement)
+                    .map { Document(fileName: $0, tex: "", kept: true) }
+            }
+            return renderDocuments(position: position, models.handout)
+        }
+        // In course order, the book last.
+        let documents = items.dropFirst().flatMap { $0 } + items[0]
+        return Rendered(documents: documents, cacheEntries: entries, carriedEntries: carried,
+                        lessonsFromCache: rendered.reduce(0) { $0 + ($1?.fromCache == false ? 0 : 1) })
+    }
+
+    /// One lesson's documents from its handout model.
+    func renderDocuments(position: Int, _ handout: LaTeXLessonModel) -> [Document] {
+        let placement = config.latexAnswers
+        var model = base()
+        model.lesson = handout
+        model.answersAtEnd = placement == .endOfLesson
+        model.hasAnswers = placement != .none
+        let names = LaTeXBook.documentNames(slug: lessons[position].slug.rawValue, placement: placement)
+        var result = [
+            Document(fileName: names[0], tex: templates.render(model, with: "handout")),
+            Document(fileName: names[1], tex: templates.render(model, with: "exercises")),
+        ]
+        if placement != .none {
+            result.append(Document(fileName: names[2], tex: templates.render(model, with: "answers")))
+        }
+        return result
     }
 }

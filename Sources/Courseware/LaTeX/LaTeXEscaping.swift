@@ -7,49 +7,76 @@
 /// `[U+XXXX]` when it does not, so a document never fails on an unknown character.
 public enum LaTeXEscaping {
     /// Escapes running text.
+    ///
+    /// Works on UTF-8 bytes: most text is plain ASCII letters and spaces, copied as they are;
+    /// a string with nothing to escape is returned without copying.
     public static func text(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            switch scalar {
-            case "\\": out += "\\textbackslash{}"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
-            case "#": out += "\\#"
-            case "$": out += "\\$"
-            case "%": out += "\\%"
-            case "&": out += "\\&"
-            case "_": out += "\\_"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "<": out += "\\textless{}"
-            case ">": out += "\\textgreater{}"
-            case "|": out += "\\textbar{}"
-            case "\"": out += "\\textquotedbl{}"
-            case "'": out += "\\textquotesingle{}"
-            case "`": out += "\\textasciigrave{}"
+        let bytes = text.utf8
+        guard bytes.contains(where: { needsCare[Int($0)] }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let byte = bytes[i]
+            let nextIndex = bytes.index(after: i)
+            if !needsCare[Int(byte)] { out.append(byte); i = nextIndex; continue }
+            switch byte {
+            case UInt8(ascii: "\\"): out += Array("\\textbackslash{}".utf8)
+            case UInt8(ascii: "{"): out += Array("\\{".utf8)
+            case UInt8(ascii: "}"): out += Array("\\}".utf8)
+            case UInt8(ascii: "#"): out += Array("\\#".utf8)
+            case UInt8(ascii: "$"): out += Array("\\$".utf8)
+            case UInt8(ascii: "%"): out += Array("\\%".utf8)
+            case UInt8(ascii: "&"): out += Array("\\&".utf8)
+            case UInt8(ascii: "_"): out += Array("\\_".utf8)
+            case UInt8(ascii: "~"): out += Array("\\textasciitilde{}".utf8)
+            case UInt8(ascii: "^"): out += Array("\\textasciicircum{}".utf8)
+            case UInt8(ascii: "<"): out += Array("\\textless{}".utf8)
+            case UInt8(ascii: ">"): out += Array("\\textgreater{}".utf8)
+            case UInt8(ascii: "|"): out += Array("\\textbar{}".utf8)
+            case UInt8(ascii: "\""): out += Array("\\textquotedbl{}".utf8)
+            case UInt8(ascii: "'"): out += Array("\\textquotesingle{}".utf8)
+            case UInt8(ascii: "`"): out += Array("\\textasciigrave{}".utf8)
             // Brackets in braces, so an optional argument never swallows text after \item or \\.
-            case "[": out += "{[}"
-            case "]": out += "{]}"
-            case "-", ",", "!", "?":
-                out.unicodeScalars.append(scalar)
+            case UInt8(ascii: "["): out += Array("{[}".utf8)
+            case UInt8(ascii: "]"): out += Array("{]}".utf8)
+            case UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                out.append(byte)
                 // `--`, `,,`, `!``, `?`` are ligatures in T1 fonts.
-                if let next, next == scalar || next == "`" { out += "{}" }
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    continue
-                } else if scalar.isASCII {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += unicode(scalar)
+                if nextIndex != bytes.endIndex, bytes[nextIndex] == byte || bytes[nextIndex] == UInt8(ascii: "`") {
+                    out += Array("{}".utf8)
                 }
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
+            case 0..<0x20, 0x7F: break
+            default:
+                // The lead byte of a multi-byte character (a String's UTF-8 is valid): decode
+                // the character to ask whether the preamble knows it.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                var end = nextIndex
+                for _ in 1..<length where end != bytes.endIndex {
+                    value = value << 6 | UInt32(bytes[end] & 0x3F)
+                    end = bytes.index(after: end)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if LaTeXUnicode.isKnown(scalar) { out += bytes[i..<end] } else { out += Array(unicode(scalar).utf8) }
+                i = end
+                continue
             }
+            i = nextIndex
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The bytes `text` cannot copy as they are: TeX's special characters, the first
+    /// characters of ligatures, control characters and every byte of a non-ASCII character.
+    private static let needsCare: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        for byte in 0x7F...0xFF { table[byte] = true }
+        for character in "\\{}#$%&_~^<>|\"'`[]-,!?".utf8 { table[Int(character)] = true }
+        return table
+    }()
 
     /// A non-ASCII character as the preamble can print it.
     static func unicode(_ scalar: Unicode.Scalar) -> String {

@@ -31,7 +31,7 @@ struct LaTeXDocumentModel: Sendable, MustacheParent {
 }
 
 /// One lesson in a LaTeX document.
-struct LaTeXLessonModel: Sendable, MustacheParent {
+struct LaTeXLessonModel: Sendable, Equatable, MustacheParent {
     var number: Int
     /// `number - 1`: what the book sets the chapter counter to before `\chapter`.
     var chapterCounter: Int { number - 1 }

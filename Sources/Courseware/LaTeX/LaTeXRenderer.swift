@@ -15,8 +15,19 @@ struct LaTeXRenderer {
     var lessonsInDocument: Set<Slug>? = nil
     /// The lesson's evaluated calc blocks, rendered in place of their code.
     var calc = CalcLessonEvaluation()
+    /// The lesson being rendered, and where to note a reference to another lesson: the only
+    /// thing that differs between a lesson's handout and its chapter in the book, so a
+    /// lesson without such references is rendered once for both.
+    var home: Slug? = nil
+    var outsideReferences: OutsideReferenceLog? = nil
     /// Heading levels shift down by one in the book, where the lesson is the chapter.
     var sectionCommands: [String] = ["section", "subsection", "subsubsection"]
+    /// False while `lessonBody` gathers the exercises at the lesson's end: an exercise
+    /// renders as nothing where it was written.
+    var exercisesInPlace = true
+    /// Image source as written -> its copy under `latex/` (see `LaTeXImages`); an image
+    /// not in it is a framed box naming the file.
+    var images: [String: String] = [:]
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined(separator: "\n")
@@ -25,6 +36,10 @@ struct LaTeXRenderer {
     func render(_ block: Block) -> String {
         switch block {
         case .paragraph(let inlines, _):
+            // An image alone in its paragraph stands centred, as on the site's page.
+            if let image = soleIncludedImage(inlines) {
+                return "\\begin{center}\n\\cgincludegraphics{" + image + "}\n\\end{center}\n"
+            }
             return render(inlines) + "\n"
         case .heading(let level, let inlines, let label, let range):
             return heading(level: level, content: inlines, label: label, range: range)
@@ -125,6 +140,25 @@ struct LaTeXRenderer {
         inlines.map(render).joined()
     }
 
+    /// The copy's path when the inlines are one included image and spaces only.
+    func soleIncludedImage(_ inlines: [Inline]) -> String? {
+        var path: String?
+        for inline in inlines {
+            switch inline {
+            case .image(let source, _, _):
+                guard path == nil, let copy = images[source] else { return nil }
+                path = copy
+            case .text(let text) where text.allSatisfy(\.isWhitespace):
+                continue
+            case .softBreak, .lineBreak:
+                continue
+            case .text, .code, .emphasis, .strong, .link, .html, .math, .reference:
+                return nil
+            }
+        }
+        return path
+    }
+
     func render(_ inline: Inline) -> String {
         switch inline {
         case .text(let text): return LaTeXEscaping.text(text)
@@ -136,12 +170,14 @@ struct LaTeXRenderer {
         case .link(let destination, _, let inlines):
             return "\\href{" + LaTeXEscaping.url(destination) + "}{" + render(inlines) + "}"
         case .image(let source, _, let inlines):
-            // Images are not copied into the LaTeX folder; the document names them instead.
+            // The copy's path holds only letters, digits, `-`, `_`, `.` and `/` (LaTeXImages.uniqueName).
+            if let path = images[source] { return "\\cgincludegraphics{" + path + "}" }
             return "\\cgimage{" + render(inlines) + "}{" + LaTeXEscaping.text(source) + "}"
         case .html: return ""
         case .math(let tex, _): return "\\(" + tex + "\\)"
         case .reference(let label, _):
             guard let target = labels[label] else { return "@" + LaTeXEscaping.text(label) }
+            if let outsideReferences, target.lesson != home { outsideReferences.found = true }
             if let lessonsInDocument, !lessonsInDocument.contains(target.lesson) {
                 return LaTeXEscaping.text(target.referenceText)
             }
@@ -155,4 +191,10 @@ struct LaTeXRenderer {
             return "\\hyperref[" + label + "]{" + text + "}"
         }
     }
+}
+
+/// Set when a renderer met a reference to a lesson other than its own (see
+/// `LaTeXRenderer.outsideReferences`). Used by one thread at a time.
+final class OutsideReferenceLog: @unchecked Sendable {
+    var found = false
 }

@@ -7,11 +7,14 @@ struct LaTeXTemplates: Sendable {
     static let required = ["preamble", "handout", "exercises", "answers", "course"]
 
     let library: MustacheLibrary
+    /// A hash of every template's name and text: part of the key of reused documents.
+    var digest = ""
 
     /// Compiles every template; problems become diagnostics naming the template file.
     static func load(folder: URL, displayPath: String) -> (LaTeXTemplates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var sources = ""
         for name in required {
             let path = displayPath + "/" + name + ".mustache"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".mustache").path) else {
@@ -20,6 +23,7 @@ struct LaTeXTemplates: Sendable {
             }
             let text = String(decoding: data, as: UTF8.self)
             let source = SourceFile(displayPath: path, text: text)
+            sources += name + "\u{0}" + text + "\u{0}"
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -32,7 +36,9 @@ struct LaTeXTemplates: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (LaTeXTemplates(library: library), [])
+        var templates = LaTeXTemplates(library: library)
+        templates.digest = CalcCache.digest(sources)
+        return (templates, [])
     }
 
     func render(_ model: Any, with name: String) -> String {
