@@ -27,12 +27,12 @@ import Testing
         ("cosh(x) cosh(y) + sinh(x) sinh(y)", "cosh(x + y)", "\\cosh(x + y)"),
         // Over a common denominator the numerator stays as multiplied up when expanding
         // it would only lengthen it (the x-partial of sqrt(x^2 + y^2) sin(x)).
-        ("x sin(x)/sqrt(x^2 + y^2) + cos(x) sqrt(x^2 + y^2)", "(x sin(x) + cos(x) (x^2 + y^2))/sqrt(x^2 + y^2)",
-         "\\frac{x \\sin x + \\cos x (x^{2} + y^{2})}{\\sqrt{x^{2} + y^{2}}}"),
+        ("x sin(x)/sqrt(x^2 + y^2) + cos(x) sqrt(x^2 + y^2)", "(x sin(x) + (x^2 + y^2) cos(x))/sqrt(x^2 + y^2)",
+         "\\frac{x \\sin x + (x^{2} + y^{2}) \\cos x}{\\sqrt{x^{2} + y^{2}}}"),
         // ... but not when it would keep a root of the denominator in the numerator.
         ("x^2 sin(x)/(x^2 + y^2)^(3/2) + cos(x)/(x^2 + y^2) + sin(x)/sqrt(x^2 + y^2)",
-         "(2 x^2 sin(x) + y^2 sin(x) + cos(x) sqrt(x^2 + y^2))/(x^2 + y^2)^(3/2)",
-         "\\frac{2x^{2} \\sin x + y^{2} \\sin x + \\cos x \\sqrt{x^{2} + y^{2}}}{(x^{2} + y^{2})^{3/2}}"),
+         "(2 x^2 sin(x) + y^2 sin(x) + sqrt(x^2 + y^2) cos(x))/(x^2 + y^2)^(3/2)",
+         "\\frac{2x^{2} \\sin x + y^{2} \\sin x + \\sqrt{x^{2} + y^{2}} \\cos x}{(x^{2} + y^{2})^{3/2}}"),
         // A sum factor's fractional content goes to the coefficient (an exact value).
         ("15 sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3)/61", "sqrt(61) (61 cos(1/3) + 75 sin(1/3))/915",
          "\\frac{\\sqrt{61} \\left(61\\cos\\left(\\frac{1}{3}\\right) + 75\\sin\\left(\\frac{1}{3}\\right)\\right)}{915}"),
