@@ -140,6 +140,7 @@ def main():
     print("\t".join(header))
     ours_ops_all, sympy_ops_all = [], []
     disagreements = []
+    larger = []
     for index, line in enumerate(lines, 1):
         record = ours.get(line)
         if record is None or "error" in record:
@@ -155,6 +156,8 @@ def main():
             our_ops.append(size)
             ours_ops_all.append(size)
             sympy_ops_all.append(sympy.count_ops(theirs))
+            if size > sympy_ops_all[-1]:
+                larger.append("%s: ours %s (%d), SymPy %s (%d)" % (line, plain, size, theirs, sympy_ops_all[-1]))
             # The printed entry must be the same derivative (checked at a sample point).
             probe = {sympy.Symbol(v, real=True): sympy.Rational(7 + 2 * k, 10 + 3 * k)
                      for k, v in enumerate(record["variables"])}
@@ -207,6 +210,10 @@ def main():
         statistics.mean(ours_ops_all), statistics.mean(sympy_ops_all), len(ours_ops_all)))
     print("entries no larger than SymPy's: %d of %d" % (
         sum(1 for a, b in zip(ours_ops_all, sympy_ops_all) if a <= b), len(ours_ops_all)))
+    if larger:
+        print("entries larger than SymPy's simplify(): %d" % len(larger))
+        for entry in larger:
+            print("  " + entry)
     if disagreements:
         print("printed entries that differ from SymPy's derivative: %d" % len(disagreements))
         for d in disagreements[:20]:

@@ -70,17 +70,24 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
     times.differentiate = nanoseconds(clock.now - start)
 
     start = clock.now
-    // Equal mixed partials (f_xy and f_yx are usually the same canonical expression)
-    // are simplified once.
-    var displayed: [Expr: Expr] = [:]
-    func display(_ e: Expr) -> Expr {
-        if let known = displayed[e] { return known }
-        let d = Simplify.display(e)
-        displayed[e] = d
-        return d
+    // All entries in one call, so that what they share is simplified once; equal mixed
+    // partials (f_xy and f_yx are usually the same canonical expression) are simplified
+    // once. A Hessian has at most 9 entries, so they are found by comparison (which stops
+    // at the first difference) rather than by hashing whole trees.
+    var distinct: [Expr] = []
+    var slot: [Int] = []
+    for e in first + second.flatMap({ $0 }) {
+        if let k = distinct.firstIndex(of: e) {
+            slot.append(k)
+        } else {
+            slot.append(distinct.count)
+            distinct.append(e)
+        }
     }
-    result.gradient = first.map { Simplify.display($0) }
-    result.hessian = second.map { row in row.map(display) }
+    let shown = Simplify.display(distinct)
+    let n = vars.count
+    result.gradient = (0..<n).map { shown[slot[$0]] }
+    result.hessian = (0..<n).map { i in (0..<n).map { j in shown[slot[n + i * n + j]] } }
     times.simplify = nanoseconds(clock.now - start)
 
     start = clock.now

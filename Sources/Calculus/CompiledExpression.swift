@@ -153,16 +153,21 @@ public struct CompiledExpression: Sendable {
 
     /// Turns the tree into instructions, tracking the stack depth the program needs.
     private struct Compiler {
-        let index: [String: Int]
+        /// The variables in order; looked up by linear search, which for the few
+        /// variables of an expression is cheaper than building a dictionary per compile.
+        let variables: [String]
         var code: [Instruction] = []
         var depth = 0
         var maxDepth = 0
 
         init(variables: [String]) {
-            var index: [String: Int] = [:]
-            for (i, v) in variables.enumerated() where index[v] == nil { index[v] = i }
-            self.index = index
+            self.variables = variables
+            // Room for a typical expression's program, so that appending seldom regrows.
+            code.reserveCapacity(64)
         }
+
+        static let half = Rational(1, 2)
+        static let minusHalf = Rational(-1, 2)
 
         mutating func push(_ i: Instruction) {
             code.append(i)
@@ -175,7 +180,7 @@ public struct CompiledExpression: Sendable {
             case .number(let r): push(.constant(r.doubleValue))
             case .constant(let c): push(.constant(c == .pi ? Double.pi : M_E))
             case .symbol(let s):
-                guard let i = index[s] else { throw .unknownSymbol(s) }
+                guard let i = variables.firstIndex(of: s) else { throw .unknownSymbol(s) }
                 push(.variable(i))
             case .add(let terms):
                 for t in terms { try emit(t) }
@@ -188,12 +193,12 @@ public struct CompiledExpression: Sendable {
             case .pow(let base, let exponent):
                 try emit(base)
                 if case .number(let r) = exponent {
-                    if r.isInteger, let n = Int(exactly: r.numerator), abs(n) <= 64 {
+                    if let n = r.intValue, abs(n) <= 64 {
                         code.append(n == -1 ? .reciprocal : .integerPower(n))
                         return
                     }
-                    if r == Rational(1, 2) { code.append(.squareRoot); return }
-                    if r == Rational(-1, 2) { code.append(.squareRoot); code.append(.reciprocal); return }
+                    if r == Self.half { code.append(.squareRoot); return }
+                    if r == Self.minusHalf { code.append(.squareRoot); code.append(.reciprocal); return }
                 }
                 try emit(exponent)
                 code.append(.power); depth -= 1

@@ -7,47 +7,61 @@
 public enum Derivative {
     /// ∂e/∂v.
     public static func partial(_ e: Expr, wrt v: String) -> Expr {
+        derivative(e, v) ?? .zero
+    }
+
+    /// ∂e/∂v, or nil when e does not depend on v. Dependence is found in the same walk
+    /// that differentiates (asking `dependsOn` before differentiating each factor would
+    /// walk every subtree once more per level).
+    static func derivative(_ e: Expr, _ v: String) -> Expr? {
         switch e {
         case .number, .constant:
-            return .zero
+            return nil
         case .symbol(let s):
-            return s == v ? .one : .zero
+            return s == v ? .one : nil
         case .add(let terms):
-            return .sum(terms.map { partial($0, wrt: v) })
+            var derivatives: [Expr] = []
+            for t in terms {
+                if let d = derivative(t, v) { derivatives.append(d) }
+            }
+            return derivatives.isEmpty ? nil : .sum(derivatives)
         case .mul(let factors):
             // Product rule, skipping factors that do not depend on v (their term is zero).
             var terms: [Expr] = []
-            for (i, factor) in factors.enumerated() where Substitution.dependsOn(factor, v) {
+            for (i, factor) in factors.enumerated() {
+                guard let d = derivative(factor, v) else { continue }
                 var rest = factors
-                rest[i] = partial(factor, wrt: v)
+                rest[i] = d
                 terms.append(.product(rest))
             }
-            return .sum(terms)
+            return terms.isEmpty ? nil : .sum(terms)
         case .pow(let base, let exponent):
-            let baseVaries = Substitution.dependsOn(base, v)
-            let exponentVaries = Substitution.dependsOn(exponent, v)
-            if !exponentVaries {
-                if !baseVaries { return .zero }
+            let baseDerivative = derivative(base, v)
+            guard let exponentDerivative = derivative(exponent, v) else {
+                guard let baseDerivative else { return nil }
                 // Power rule with the chain rule: n b^(n-1) b'.
-                return .product([exponent, .power(base, exponent - .one), partial(base, wrt: v)])
+                return .product([exponent, .power(base, exponent - .one), baseDerivative])
             }
-            if !baseVaries {
+            guard let baseDerivative else {
                 // a^u: a^u ln(a) u' (ln e = 1 is folded here so e^u stays e^u u').
                 let logBase: Expr = base == .constant(.e) ? .one : .apply(.log, base)
-                return .product([e, logBase, partial(exponent, wrt: v)])
+                return .product([e, logBase, exponentDerivative])
             }
             // b^u with both varying: b^u (u' ln b + u b'/b).
             return .product([
                 e,
                 .sum([
-                    .product([partial(exponent, wrt: v), .apply(.log, base)]),
-                    .product([exponent, partial(base, wrt: v), .power(base, .num(-1))]),
+                    .product([exponentDerivative, .apply(.log, base)]),
+                    .product([exponent, baseDerivative, .power(base, .num(-1))]),
                 ]),
             ])
         case .function(let f, let u):
-            guard Substitution.dependsOn(u, v) else { return .zero }
-            return .product([DerivativeRule.for(f).outer(u), partial(u, wrt: v)])
+            guard let inner = derivative(u, v) else { return nil }
+            return .product([DerivativeRule.for(f).outer(u), inner])
         case .piecewise(let pieces, let otherwise):
+            // A condition that mentions v makes the expression depend on v even where
+            // every piece is constant in it.
+            guard Substitution.dependsOn(e, v) else { return nil }
             return .makePiecewise(
                 pieces.map { Piece(condition: $0.condition, value: partial($0.value, wrt: v)) },
                 otherwise: partial(otherwise, wrt: v))

@@ -66,9 +66,11 @@ public struct DerivativeRule: Sendable {
             return DerivativeRule(function: f, name: "hyperbolic cosine rule", formula: "d/du cosh(u) = sinh(u)",
                                   latexFormula: #"\frac{d}{du}\cosh u = \sinh u"#) { .apply(.sinh, $0) }
         case .tanh:
-            return DerivativeRule(function: f, name: "hyperbolic tangent rule", formula: "d/du tanh(u) = 1 - tanh(u)^2",
-                                  latexFormula: #"\frac{d}{du}\tanh u = 1 - \tanh^{2} u"#) {
-                .one - .power(.apply(.tanh, $0), .num(2))
+            // sech^2 u, written 1/cosh^2 u: as short as 1 - tanh^2 u and, unlike it, it
+            // keeps its digits in floating point where tanh u rounds to ±1.
+            return DerivativeRule(function: f, name: "hyperbolic tangent rule", formula: "d/du tanh(u) = 1/cosh(u)^2",
+                                  latexFormula: #"\frac{d}{du}\tanh u = \frac{1}{\cosh^{2} u}"#) {
+                .power(.apply(.cosh, $0), .num(-2))
             }
         case .exp:
             return DerivativeRule(function: f, name: "exponential rule", formula: "d/du exp(u) = exp(u)",

@@ -18,10 +18,12 @@ public enum ExactEvaluator {
             return values[s] ?? e
         case .add(let terms):
             var out: [Expr] = []
+            out.reserveCapacity(terms.count)
             for t in terms { out.append(try evaluate(t, at: values)) }
             return .sum(out)
         case .mul(let factors):
             var out: [Expr] = []
+            out.reserveCapacity(factors.count)
             for f in factors { out.append(try evaluate(f, at: values)) }
             return .product(out)
         case .pow(let base, let exponent):

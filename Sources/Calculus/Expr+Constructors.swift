@@ -23,13 +23,68 @@ extension Expr {
 
     /// The canonical sum of `terms`.
     public static func sum(_ terms: [Expr]) -> Expr {
+        if terms.count == 2 { return sumOfTwo(terms[0], terms[1]) }
+        return generalSum(terms)
+    }
+
+    /// The sum of two canonical operands by merging their sorted term lists (like terms
+    /// meet side by side). Same result as `generalSum`.
+    static func sumOfTwo(_ a: Expr, _ b: Expr) -> Expr {
+        let (ka, ta) = a.constantAndTerms
+        let (kb, tb) = b.constantAndTerms
+        let constant = ka + kb
+        var out: [Expr] = []
+        out.reserveCapacity(ta.count + tb.count + 1)
+        if !constant.isZero { out.append(.number(constant)) }
+        var i = ta.startIndex, j = tb.startIndex
+        while i < ta.endIndex && j < tb.endIndex {
+            let order = compareRests(ta[i], tb[j])
+            if order < 0 {
+                out.append(ta[i]); i += 1
+            } else if order > 0 {
+                out.append(tb[j]); j += 1
+            } else {
+                let c = ta[i].leadingCoefficient + tb[j].leadingCoefficient
+                if !c.isZero { out.append(scaled(ta[i].coefficientAndRest.rest, by: c)) }
+                i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: ta[i...])
+        out.append(contentsOf: tb[j...])
+        switch out.count {
+        case 0: return .number(constant)
+        case 1: return out[0]
+        default: return .add(out)
+        }
+    }
+
+    /// A canonical operand of a sum as its numeric term and its other terms (sorted).
+    var constantAndTerms: (Rational, ArraySlice<Expr>) {
+        switch self {
+        case .number(let r): return (r, [])
+        case .add(let ts):
+            if case .number(let r) = ts[0] { return (r, ts[1...]) }
+            return (.zero, ts[...])
+        case .symbol, .constant, .mul, .pow, .function, .piecewise:
+            return (.zero, [self][...])
+        }
+    }
+
+    /// The canonical sum of `terms`, for any number of them.
+    static func generalSum(_ terms: [Expr]) -> Expr {
         if terms.count == 1, case .add = terms[0] { return terms[0] }
         var constant = Rational.zero
         // Like terms are found by a linear scan while there are few (the common case, and
         // cheaper than hashing whole subtrees), through an index once there are many.
-        var rests: [Expr] = []
+        // A term is kept as given until a like term merges with it, so most terms are
+        // never split into coefficient and rest (which allocates) nor rebuilt.
+        var firsts: [Expr] = []
         var coefficients: [Rational] = []
+        var merged: [Bool] = []
         var index: [Expr: Int]? = nil
+        firsts.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
+        merged.reserveCapacity(terms.count)
         func add(_ t: Expr) {
             switch t {
             case .number(let r):
@@ -37,32 +92,88 @@ extension Expr {
             case .add(let inner):
                 for u in inner { add(u) }
             case .constant, .symbol, .pow, .mul, .function, .piecewise:
-                let (c, rest) = t.coefficientAndRest
-                if let found = index?[rest] ?? (index == nil ? rests.firstIndex(of: rest) : nil) {
-                    coefficients[found] += c
+                let found: Int?
+                if let index {
+                    found = index[t.coefficientAndRest.rest]
                 } else {
-                    rests.append(rest)
-                    coefficients.append(c)
+                    found = firsts.firstIndex { sameRest($0, t) }
+                }
+                if let found {
+                    coefficients[found] += t.leadingCoefficient
+                    merged[found] = true
+                } else {
+                    firsts.append(t)
+                    coefficients.append(t.leadingCoefficient)
+                    merged.append(false)
                     if index != nil {
-                        index![rest] = rests.count - 1
-                    } else if rests.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: rests.enumerated().map { ($1, $0) })
+                        index![t.coefficientAndRest.rest] = firsts.count - 1
+                    } else if firsts.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: firsts.enumerated().map { ($1.coefficientAndRest.rest, $0) })
                     }
                 }
             }
         }
         for t in terms { add(t) }
         var kept: [Int] = []
-        kept.reserveCapacity(rests.count)
-        for i in rests.indices where !coefficients[i].isZero { kept.append(i) }
+        kept.reserveCapacity(firsts.count)
+        for i in firsts.indices where !coefficients[i].isZero { kept.append(i) }
         if kept.isEmpty { return .number(constant) }
-        if kept.count > 1 { kept.sort { Expr.compare(rests[$0], rests[$1]) < 0 } }
+        if kept.count > 1 { kept.sort { compareRests(firsts[$0], firsts[$1]) < 0 } }
         var result: [Expr] = []
         result.reserveCapacity(kept.count + 1)
         if !constant.isZero { result.append(.number(constant)) }
-        for i in kept { result.append(Expr.scaled(rests[i], by: coefficients[i])) }
+        for i in kept {
+            result.append(merged[i] ? Expr.scaled(firsts[i].coefficientAndRest.rest, by: coefficients[i]) : firsts[i])
+        }
         return result.count == 1 ? result[0] : .add(result)
     }
+
+    /// The numeric coefficient of a canonical term (1 when it has none).
+    var leadingCoefficient: Rational {
+        if case .mul(let f) = self, case .number(let r) = f[0] { return r }
+        return .one
+    }
+
+    /// Whether two canonical terms differ only in their numeric coefficient.
+    static func sameRest(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a.restFactors, b.restFactors) {
+        case (let f?, let g?): return f == g
+        case (let f?, nil): return f.count == 1 && f[f.startIndex] == b
+        case (nil, let g?): return g.count == 1 && g[g.startIndex] == a
+        case (nil, nil): return a == b
+        }
+    }
+
+    /// The total order on the terms' rests (`compare` of `coefficientAndRest.rest`),
+    /// without building the rests.
+    static func compareRests(_ a: Expr, _ b: Expr) -> Int {
+        switch (a.restFactors, b.restFactors) {
+        case (nil, nil): return compare(a, b)
+        case (let f?, let g?):
+            // A rest of one factor is that factor; of more, a product.
+            if f.count == 1 && g.count == 1 { return compare(f[f.startIndex], g[g.startIndex]) }
+            if f.count == 1 { return compareWithProduct(f[f.startIndex]) }
+            if g.count == 1 { return -compareWithProduct(g[g.startIndex]) }
+            return compareLists(f, g)
+        case (let f?, nil):
+            return f.count == 1 ? compare(f[f.startIndex], b) : -compareWithProduct(b)
+        case (nil, let g?):
+            return g.count == 1 ? compare(a, g[g.startIndex]) : compareWithProduct(a)
+        }
+    }
+
+    /// `compare(e, p)` for a non-product `e` and any product `p`: decided by kind.
+    private static func compareWithProduct(_ e: Expr) -> Int {
+        e.kindRank < 4 ? -1 : 1
+    }
+
+    /// A product term's factors without the numeric coefficient; nil for other terms.
+    var restFactors: ArraySlice<Expr>? {
+        guard case .mul(let f) = self else { return nil }
+        if case .number = f[0] { return f[1...] }
+        return f[...]
+    }
+
 
     /// `c · rest` for a canonical `rest` without numeric coefficient (and not a sum).
     static func scaled(_ rest: Expr, by c: Rational) -> Expr {
@@ -99,30 +210,115 @@ extension Expr {
 
     /// The canonical product of `factors`.
     public static func product(_ factors: [Expr]) -> Expr {
+        if factors.count == 2, let p = productOfTwo(factors[0], factors[1]) { return p }
+        return productCombining(factors, rounds: 0)
+    }
+
+    /// The product through the general path only (what `productOfTwo` must agree with).
+    static func generalProduct(_ factors: [Expr]) -> Expr {
         productCombining(factors, rounds: 0)
+    }
+
+    /// The product of two canonical operands by merging their sorted factor lists, the
+    /// common case (expansion multiplies terms pairwise); nil when the general path is
+    /// needed: a base in both operands other than a symbol to numeric powers, or a number
+    /// times a lone sum (which is distributed). Same result as `productCombining`.
+    static func productOfTwo(_ a: Expr, _ b: Expr) -> Expr? {
+        if case .add = a { return nil }
+        if case .add = b { return nil }
+        let (ca, fa) = a.coefficientAndFactors
+        let (cb, fb) = b.coefficientAndFactors
+        let c = ca.isOne ? cb : (cb.isOne ? ca : ca * cb)
+        if c.isZero { return .zero }
+        var out: [Expr] = []
+        out.reserveCapacity(fa.count + fb.count + 1)
+        if !c.isOne { out.append(.number(c)) }
+        var i = fa.startIndex, j = fb.startIndex
+        while i < fa.endIndex && j < fb.endIndex {
+            let (ba, ea) = fa[i].baseAndExponent
+            let (bb, eb) = fb[j].baseAndExponent
+            let order = compare(ba, bb)
+            if order < 0 {
+                out.append(fa[i]); i += 1
+            } else if order > 0 {
+                out.append(fb[j]); j += 1
+            } else {
+                // x^m x^n = x^(m+n) for a symbol, and e^a e^b = e^(a+b) while it stays a
+                // power of e; anything else (radicals of numbers, sums, an exponential
+                // that folds to something else) takes the general path.
+                switch (ba, ea, eb) {
+                case (.symbol, .number(let m), .number(let n)):
+                    let k = m + n
+                    if !k.isZero { out.append(k.isOne ? ba : .pow(ba, .number(k))) }
+                case (.constant(.e), _, _):
+                    let combined = power(ba, sum([ea, eb]))
+                    switch combined {
+                    case .function(.exp, _), .constant(.e): out.append(combined)
+                    case .number(let r) where r.isOne: break
+                    default: return nil
+                    }
+                default:
+                    return nil
+                }
+                i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: fa[i...])
+        out.append(contentsOf: fb[j...])
+        let first = c.isOne ? 0 : 1
+        switch out.count - first {
+        case 0: return .number(c)
+        case 1:
+            if first == 0 { return out[0] }
+            if case .add = out[1] { return nil }
+            return .mul(out)
+        default: return .mul(out)
+        }
+    }
+
+    /// A canonical operand as numeric coefficient and its other factors: `3 x y` ->
+    /// (3, [x, y]), `x` -> (1, [x]), `3` -> (3, []).
+    var coefficientAndFactors: (Rational, ArraySlice<Expr>) {
+        switch self {
+        case .number(let r): return (r, [])
+        case .mul(let f):
+            if case .number(let r) = f[0] { return (r, f[1...]) }
+            return (.one, f[...])
+        case .symbol, .constant, .add, .pow, .function, .piecewise:
+            return (.one, [self][...])
+        }
     }
 
     private static func productCombining(_ factors: [Expr], rounds: Int) -> Expr {
         var coefficient = Rational.one
+        // One entry per distinct base: the factor as given and its exponent; exponents of
+        // later factors with the same base go to `repeats` (rare, so usually never
+        // allocated), and only those bases are recombined.
         var bases: [Expr] = []
-        var exponents: [[Expr]] = []
         var originals: [Expr] = []
+        var repeats: [(base: Int, exponent: Expr)] = []
         var index: [Expr: Int]? = nil
         var sawZero = false
+        // Room for the flattened factors, so that the arrays never grow.
+        var capacity = 0
+        for f in factors {
+            if case .mul(let inner) = f { capacity += inner.count } else { capacity += 1 }
+        }
+        bases.reserveCapacity(capacity)
+        originals.reserveCapacity(capacity)
         func take(_ f: Expr) {
             switch f {
             case .number(let r):
                 if r.isZero { sawZero = true }
-                coefficient *= r
+                if !r.isOne { coefficient *= r }
             case .mul(let inner):
                 for u in inner { take(u) }
             case .symbol, .constant, .add, .pow, .function, .piecewise:
                 let (b, e) = f.baseAndExponent
                 if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
-                    exponents[found].append(e)
+                    repeats.append((found, e))
                 } else {
                     bases.append(b)
-                    exponents.append([e])
                     originals.append(f)
                     if index != nil {
                         index![b] = bases.count - 1
@@ -136,13 +332,15 @@ extension Expr {
         if sawZero { return .zero }
 
         var result: [Expr] = []
+        result.reserveCapacity(bases.count + 1) // room for the coefficient
         var needsAnotherRound = false
         for (k, b) in bases.enumerated() {
-            let es = exponents[k]
-            if es.count == 1 {
+            guard repeats.contains(where: { $0.base == k }) else {
                 result.append(originals[k])
                 continue
             }
+            var es = [originals[k].baseAndExponent.exponent]
+            for r in repeats where r.base == k { es.append(r.exponent) }
             let p = power(b, sum(es))
             switch p {
             case .number(let r):
@@ -180,7 +378,8 @@ extension Expr {
         if result.count == 1, case .add(let terms) = result[0] {
             return sum(terms.map { scaledTerm($0, by: coefficient) })
         }
-        return .mul([.number(coefficient)] + result)
+        result.insert(.number(coefficient), at: 0)
+        return .mul(result)
     }
 
     /// A canonical term (not a sum) times a number.
@@ -191,8 +390,10 @@ extension Expr {
 
     /// The canonical power `base^exponent`.
     public static func power(_ base: Expr, _ exponent: Expr) -> Expr {
-        if exponent == .zero { return .one }
-        if exponent == .one { return base }
+        if case .number(let r) = exponent {
+            if r.isZero { return .one }
+            if r.isOne { return base }
+        }
         switch base {
         case .number(let b):
             if b.isOne { return .one }
@@ -287,10 +488,24 @@ extension Expr {
 
     public static func sqrt(_ x: Expr) -> Expr { power(x, .number(Rational(1, 2))) }
 
-    public static func + (a: Expr, b: Expr) -> Expr { sum([a, b]) }
-    public static func - (a: Expr, b: Expr) -> Expr { sum([a, product([.minusOne, b])]) }
-    public static prefix func - (a: Expr) -> Expr { product([.minusOne, a]) }
-    public static func * (a: Expr, b: Expr) -> Expr { product([a, b]) }
+    // Two numbers are folded directly (the exponent n - 1 of the power rule); the
+    // constructors give the same result, through more allocation.
+    public static func + (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+        return sum([a, b])
+    }
+    public static func - (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+        return sum([a, product([.minusOne, b])])
+    }
+    public static prefix func - (a: Expr) -> Expr {
+        if case .number(let x) = a { return .number(-x) }
+        return product([.minusOne, a])
+    }
+    public static func * (a: Expr, b: Expr) -> Expr {
+        if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+        return product([a, b])
+    }
     public static func / (a: Expr, b: Expr) -> Expr { product([a, power(b, .minusOne)]) }
 
     /// An exact rational as an expression.

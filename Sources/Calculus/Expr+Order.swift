@@ -68,6 +68,10 @@ extension Expr {
     }
 
     static func compareLists(_ x: [Expr], _ y: [Expr]) -> Int {
+        compareLists(x[...], y[...])
+    }
+
+    static func compareLists(_ x: ArraySlice<Expr>, _ y: ArraySlice<Expr>) -> Int {
         if x.count != y.count { return x.count < y.count ? -1 : 1 }
         for (u, v) in zip(x, y) {
             let c = compare(u, v)

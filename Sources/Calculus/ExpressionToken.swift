@@ -107,11 +107,20 @@ enum ExpressionLexer {
                 symbol = "!="
             case "<": symbol = next == "=" ? "<=" : "<"
             case ">": symbol = next == "=" ? ">=" : ">"
-            case "+", "-", "/", "^", "(", ")", "[", "]", ",": symbol = String(c)
+            // Literals, not String(c): a literal costs no allocation or conversion.
+            case "+": symbol = "+"
+            case "-": symbol = "-"
+            case "/": symbol = "/"
+            case "^": symbol = "^"
+            case "(": symbol = "("
+            case ")": symbol = ")"
+            case "[": symbol = "["
+            case "]": symbol = "]"
+            case ",": symbol = ","
             default:
                 throw ExpressionSyntaxError("unexpected character \(describe(c))", column: i + 1)
             }
-            let length = (c == "*" && next == "*") || symbol.count == 2 ? 2 : 1
+            let length = (c == "*" && next == "*") || symbol.utf8.count == 2 ? 2 : 1
             tokens.append(ExpressionToken(kind: .symbol(symbol), column: start + 1, length: length))
             i += length
         }

@@ -13,7 +13,11 @@ public struct Hessian: Sendable {
         function = f
         self.variables = variables
         let first = variables.map { Derivative.partial(f, wrt: $0) }
-        let m = first.map { fi in variables.map { DerivativeDisplay.simplify(Derivative.partial(fi, wrt: $0)) } }
+        // All entries simplified in one call, which simplifies what they share once.
+        let raw = first.flatMap { fi in variables.map { Derivative.partial(fi, wrt: $0) } }
+        let shown = Simplify.display(raw)
+        let n = variables.count
+        let m = (0..<n).map { i in Array(shown[(i * n)..<(i * n + n)]) }
         entries = m
         var symmetric = true
         for i in m.indices {

@@ -13,8 +13,19 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     enum Storage: Hashable, Sendable {
         /// Reduced, denominator > 0, neither part equal to Int.min (so negation is safe).
         case small(Int, Int)
-        /// Reduced, denominator > 0, and not representable as `.small`.
-        case big(BigInt, BigInt)
+        /// Reduced, denominator > 0, and not representable as `.small`. Boxed, so that
+        /// a Rational is two words and copying the common small case is cheap.
+        case big(BigParts)
+    }
+
+    /// Numerator and denominator of a rational beyond machine words.
+    @usableFromInline
+    final class BigParts: Hashable, Sendable {
+        let n: BigInt
+        let d: BigInt
+        init(_ n: BigInt, _ d: BigInt) { self.n = n; self.d = d }
+        @usableFromInline static func == (a: BigParts, b: BigParts) -> Bool { a.n == b.n && a.d == b.d }
+        @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(n); hasher.combine(d) }
     }
 
     @usableFromInline let storage: Storage
@@ -22,13 +33,13 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var numerator: BigInt {
         switch storage {
         case .small(let n, _): return BigInt(n)
-        case .big(let n, _): return n
+        case .big(let b): return b.n
         }
     }
     public var denominator: BigInt {
         switch storage {
         case .small(_, let d): return BigInt(d)
-        case .big(_, let d): return d
+        case .big(let b): return b.d
         }
     }
 
@@ -39,12 +50,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         if let sn = Int(exactly: n), let sd = Int(exactly: d), sn != .min, sd != .min {
             storage = .small(sn, sd)
         } else {
-            storage = .big(n, d)
+            storage = .big(BigParts(n, d))
         }
     }
 
     public init(_ n: Int) {
-        storage = n == .min ? .big(BigInt(n), 1) : .small(n, 1)
+        storage = n == .min ? .big(BigParts(BigInt(n), 1)) : .small(n, 1)
     }
     public init(_ n: BigInt) { self.init(reducedBig: n, 1) }
 
@@ -77,7 +88,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var isInteger: Bool {
         switch storage {
         case .small(_, let d): return d == 1
-        case .big(_, let d): return d == 1
+        case .big(let b): return b.d == 1
         }
     }
     public var isZero: Bool {
@@ -88,14 +99,15 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var isNegative: Bool {
         switch storage {
         case .small(let n, _): return n < 0
-        case .big(let n, _): return n < 0
+        case .big(let b): return b.n < 0
         }
     }
     public var isPositive: Bool { !isNegative && !isZero }
     public var doubleValue: Double {
         switch storage {
         case .small(let n, let d): return Double(n) / Double(d)
-        case .big(let n, let d):
+        case .big(let b):
+            let (n, d) = (b.n, b.d)
             // Scale so that huge parts do not turn into inf/inf.
             let shift = max(0, max(n.magnitude.bitWidth, d.bitWidth) - 1000)
             return Double(n >> shift) / Double(d >> shift)
@@ -104,7 +116,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String {
         switch storage {
         case .small(let n, let d): return d == 1 ? String(n) : "\(n)/\(d)"
-        case .big(let n, let d): return d == 1 ? n.description : "\(n)/\(d)"
+        case .big(let b): return b.d == 1 ? b.n.description : "\(b.n)/\(b.d)"
         }
     }
 
@@ -112,7 +124,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var hasOddNumerator: Bool {
         switch storage {
         case .small(let n, _): return n & 1 != 0
-        case .big(let n, _): return n % 2 != 0
+        case .big(let b): return b.n % 2 != 0
         }
     }
 
@@ -120,7 +132,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var hasOddDenominator: Bool {
         switch storage {
         case .small(_, let d): return d & 1 != 0
-        case .big(_, let d): return d % 2 != 0
+        case .big(let b): return b.d % 2 != 0
         }
     }
 
@@ -128,7 +140,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var numeratorPart: Rational {
         switch storage {
         case .small(let n, _): return Rational(reducedSmall: n, 1)
-        case .big(let n, _): return Rational(reducedBig: n, 1)
+        case .big(let b): return Rational(reducedBig: b.n, 1)
         }
     }
 
@@ -136,7 +148,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var denominatorPart: Rational {
         switch storage {
         case .small(_, let d): return Rational(reducedSmall: d, 1)
-        case .big(_, let d): return Rational(reducedBig: d, 1)
+        case .big(let b): return Rational(reducedBig: b.d, 1)
         }
     }
 
@@ -178,7 +190,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static prefix func - (a: Rational) -> Rational {
         switch a.storage {
         case .small(let n, let d): return Rational(reducedSmall: -n, d)
-        case .big(let n, let d): return Rational(reducedBig: -n, d)
+        case .big(let b): return Rational(reducedBig: -b.n, b.d)
         }
     }
     public static func * (a: Rational, b: Rational) -> Rational {
@@ -197,7 +209,8 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .small(let n, let d):
             precondition(n != 0, "Rational division by zero")
             return a * (n < 0 ? Rational(reducedSmall: -d, -n) : Rational(reducedSmall: d, n))
-        case .big(let n, let d):
+        case .big(let parts):
+            let (n, d) = (parts.n, parts.d)
             return a * (n < 0 ? Rational(reducedBig: -d, -n) : Rational(reducedBig: d, n))
         }
     }
@@ -217,7 +230,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var bitSize: Int {
         switch storage {
         case .small(let n, let d): return (Int.bitWidth - n.magnitude.leadingZeroBitCount) + (Int.bitWidth - d.leadingZeroBitCount)
-        case .big(let n, let d): return n.magnitude.bitWidth + d.bitWidth
+        case .big(let b): return b.n.magnitude.bitWidth + b.d.bitWidth
         }
     }
 

@@ -18,6 +18,31 @@ import Testing
         ("3 sin(x y)^2 + 3 cos(x y)^2 + x", "x + 3", "x + 3"),
         ("x sin(y)^2 + x cos(y)^2", "x", "x"),
         ("cosh(x)^2 - sinh(x)^2", "1", "1"),
+        // The addition formulas; the x-partial of sin(x) sin(y) sin(x + y) by the product rule.
+        ("cos(x) sin(y) sin(x + y) + sin(x) sin(y) cos(x + y)", "sin(2 x + y) sin(y)", "\\sin(2x + y) \\sin y"),
+        ("sin(x) cos(y) - cos(x) sin(y)", "sin(x - y)", "\\sin(x - y)"),
+        ("cos(x) cos(y) - sin(x) sin(y) + 1", "cos(x + y) + 1", "\\cos(x + y) + 1"),
+        ("3 cos(x) cos(2y) + 3 sin(x) sin(2y)", "3 cos(x - 2 y)", "3\\cos(x - 2y)"),
+        ("sinh(x) cosh(y) - cosh(x) sinh(y)", "sinh(x - y)", "\\sinh(x - y)"),
+        ("cosh(x) cosh(y) + sinh(x) sinh(y)", "cosh(x + y)", "\\cosh(x + y)"),
+        // Over a common denominator the numerator stays as multiplied up when expanding
+        // it would only lengthen it (the x-partial of sqrt(x^2 + y^2) sin(x)).
+        ("x sin(x)/sqrt(x^2 + y^2) + cos(x) sqrt(x^2 + y^2)", "(x sin(x) + (x^2 + y^2) cos(x))/sqrt(x^2 + y^2)",
+         "\\frac{x \\sin x + (x^{2} + y^{2}) \\cos x}{\\sqrt{x^{2} + y^{2}}}"),
+        // ... but not when it would keep a root of the denominator in the numerator.
+        ("x^2 sin(x)/(x^2 + y^2)^(3/2) + cos(x)/(x^2 + y^2) + sin(x)/sqrt(x^2 + y^2)",
+         "(2 x^2 sin(x) + y^2 sin(x) + sqrt(x^2 + y^2) cos(x))/(x^2 + y^2)^(3/2)",
+         "\\frac{2x^{2} \\sin x + y^{2} \\sin x + \\sqrt{x^{2} + y^{2}} \\cos x}{(x^{2} + y^{2})^{3/2}}"),
+        // A sum factor's fractional content goes to the coefficient (an exact value).
+        ("15 sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3)/61", "sqrt(61) (61 cos(1/3) + 75 sin(1/3))/915",
+         "\\frac{\\sqrt{61} \\left(61\\cos\\left(\\frac{1}{3}\\right) + 75\\sin\\left(\\frac{1}{3}\\right)\\right)}{915}"),
+        // Without a coefficient to absorb it the content stays inside (not shorter).
+        ("sqrt(2) (x/2 + y/3)", "sqrt(2) (x/2 + y/3)", "\\sqrt{2} \\left(\\frac{x}{2} + \\frac{y}{3}\\right)"),
+        // Not an addition formula: the double angle stays as the chain rule leaves it,
+        // and unmatched pairs stay.
+        ("2 sin(x) cos(x)", "2 sin(x) cos(x)", "2\\sin x \\cos x"),
+        ("sin(x) cos(y) + cos(x) sin(z)", "cos(x) sin(z) + sin(x) cos(y)", "\\cos x \\sin z + \\sin x \\cos y"),
+        ("sin(x) cos(y) + 2 cos(x) sin(y)", "2 cos(x) sin(y) + sin(x) cos(y)", "2\\cos x \\sin y + \\sin x \\cos y"),
         ("x^2 y + x y^2", "x y (x + y)", "xy (x + y)"),
         ("(x - 1)(x + 1)", "x^2 - 1", "x^{2} - 1"),
         ("(x + y)^2 - x^2 - y^2", "2 x y", "2xy"),
@@ -58,13 +83,26 @@ import Testing
     }
 
     @Test func rulesAreNamedAndComposable() throws {
-        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "logistic", "commonDenominator", "nestedFractions", "exponentials", "expansion", "commonFactor", "signs"])
+        #expect(Simplify.displayRules.rules.map(\.name) == ["pythagorean", "angleSum", "logistic", "commonDenominator", "nestedFractions", "exponentials", "expansion", "commonFactor", "signs"])
         let onlyTrig = Rewriting.postOrder(RuleSet("trig", [Simplify.pythagorean]))
         let e = try Self.parse("(sin(x)^2 + cos(x)^2) (x - 1)(x + 1)")
         #expect(onlyTrig(e) == (try Self.parse("(x - 1)(x + 1)")), "the trig rule alone does not expand")
         let both = Rewriting.chain([onlyTrig, Rewriting.postOrder(RuleSet("expand", [Simplify.expansion]))])
         #expect(both(e) == (try Self.parse("x^2 - 1")))
         #expect(Simplify.canonical(.add([.symbol("x"), .symbol("x")])) == (try Self.parse("2x")), "canonical rebuilds raw trees")
+    }
+
+    /// Displaying several expressions at once (which remembers the sums it normalized
+    /// across them) gives each one's display form.
+    @Test func displayOfSeveralIsDisplayOfEach() throws {
+        let inputs = try [
+            "y/(x^2+y^2) - 2 x^2 y/(x^2+y^2)^2", "x/(x^2+y^2) - 2 x y^2/(x^2+y^2)^2",
+            "8 x^2 y/(x^2+y^2)^3 - 2 y/(x^2+y^2)^2 - 4 y/(x^2+y^2)^2", "x^2 + y^2", "(x^2 + y^2)^2",
+            "sin(x)^2 + cos(x)^2 + (x^2 + y^2)", "x exp(x) + exp(x)", "y/(x^2+y^2) - 2 x^2 y/(x^2+y^2)^2",
+        ].map(Self.parse)
+        let each = inputs.map { Simplify.display($0) }
+        #expect(Simplify.display(inputs) == each)
+        #expect(Simplify.display(inputs.reversed()) == each.reversed())
     }
 
     @Test func displayOfValues() throws {

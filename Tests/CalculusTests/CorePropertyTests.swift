@@ -52,6 +52,53 @@ import Testing
         return out
     }
 
+    /// The two-operand fast path of `Expr.product` (merging sorted factor lists) gives the
+    /// same expression as the general path, over random operands and their terms and
+    /// factors (so that monomials sharing variables meet).
+    @Test func productOfTwoAgreesWithTheGeneralProduct() {
+        var operands: [Expr] = []
+        for e in Self.samples(count: 150, seed: 7, depth: 3) {
+            operands.append(e)
+            switch e {
+            case .add(let xs), .mul(let xs): operands.append(contentsOf: xs)
+            case .number, .symbol, .constant, .pow, .function, .piecewise: break
+            }
+        }
+        var fast = 0
+        for (i, a) in operands.enumerated() {
+            for b in operands[i...].prefix(40) {
+                guard let p = Expr.productOfTwo(a, b) else { continue }
+                fast += 1
+                #expect(p == Expr.generalProduct([a, b]), "\(a.plainText) times \(b.plainText)")
+                #expect(p == Expr.generalProduct([b, a]))
+            }
+        }
+        #expect(fast > 1000, "the fast path was taken \(fast) times")
+    }
+
+    /// The two-operand fast path of `Expr.sum` (merging sorted term lists) gives the same
+    /// expression as the general path, over random operands, their terms and multiples
+    /// of them (so that like terms meet and cancel).
+    @Test func sumOfTwoAgreesWithTheGeneralSum() {
+        var operands: [Expr] = []
+        for e in Self.samples(count: 150, seed: 8, depth: 3) {
+            operands.append(e)
+            operands.append(Expr.product([.num(-2), e]))
+            if case .add(let xs) = e {
+                operands.append(contentsOf: xs)
+                operands.append(Expr.sum(Array(xs.dropFirst())))
+                operands.append(-xs[0])
+            }
+        }
+        for (i, a) in operands.enumerated() {
+            for b in operands[i...].prefix(40) {
+                let s = Expr.sumOfTwo(a, b)
+                #expect(s == Expr.generalSum([a, b]), "\(a.plainText) plus \(b.plainText)")
+                #expect(s == Expr.generalSum([b, a]))
+            }
+        }
+    }
+
     @Test func plainTextRoundTrip() throws {
         for e in Self.samples(count: 600, seed: 1) {
             let text = e.plainText

@@ -57,15 +57,17 @@ extension Expr {
         guard case .add(let terms) = self else { return nil }
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
-            let rest = t.coefficientAndRest.rest
-            var mine: [(Expr, Expr)] = []
-            let factors: [Expr]
-            if case .mul(let fs) = rest { factors = fs } else if rest == .one { factors = [] } else { factors = [rest] }
-            for f in factors { mine.append(f.baseAndExponent) }
+            // The term's factors without its coefficient, read in place.
+            let factors: ArraySlice<Expr>
+            switch t {
+            case .number: factors = []
+            case .mul: factors = t.restFactors ?? []
+            case .symbol, .constant, .add, .pow, .function, .piecewise: factors = [t][...]
+            }
             if let current = common {
                 var kept: [(base: Expr, exponent: Expr)] = []
                 for (b, e) in current {
-                    guard let match = mine.first(where: { $0.0 == b }) else { continue }
+                    guard let match = factors.lazy.map(\.baseAndExponent).first(where: { $0.0 == b }) else { continue }
                     if case .number(let x) = e, case .number(let y) = match.1, x.isPositive, y.isPositive {
                         kept.append((b, .number(x < y ? x : y)))
                     } else if e == match.1 {
@@ -75,10 +77,11 @@ extension Expr {
                 common = kept
                 if requiringFactors && kept.isEmpty { return nil }
             } else {
-                common = mine.filter { pair in
+                common = factors.map(\.baseAndExponent).filter { pair in
                     if case .number(let x) = pair.1 { return x.isPositive }
                     return true
                 }.map { (base: $0.0, exponent: $0.1) }
+                if requiringFactors && common?.isEmpty != false { return nil }
             }
         }
         if requiringFactors && (common ?? []).isEmpty { return nil }

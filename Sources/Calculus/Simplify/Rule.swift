@@ -62,47 +62,107 @@ public enum Rewriting {
     /// further walk happens only if some node hit the per-node limit.
     public static func exhaustively(_ rules: RuleSet, limit: Int = 6) -> @Sendable (Expr) -> Expr {
         { e in
-            var current = e
-            for _ in 0..<limit {
-                var hitLimit = false
-                current = normalize(current, rules, 8, hitLimit: &hitLimit)
-                if !hitLimit { return current }
-            }
-            return current
+            var memo = SumMemo()
+            return exhaustively(e, rules, limit: limit, memo: &memo)
         }
     }
 
-    static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
+    /// The walk of `exhaustively` for several expressions that share subexpressions (the
+    /// entries of a gradient and a Hessian): a sum normalized for one is not normalized
+    /// again for the next.
+    public static func exhaustively(_ es: [Expr], _ rules: RuleSet, limit: Int = 6) -> [Expr] {
+        var memo = SumMemo()
+        return es.map { exhaustively($0, rules, limit: limit, memo: &memo) }
+    }
+
+    static func exhaustively(_ e: Expr, _ rules: RuleSet, limit: Int, memo: inout SumMemo) -> Expr {
+        var current = e
+        for _ in 0..<limit {
+            var hitLimit = false
+            current = normalize(current, rules, 8, hitLimit: &hitLimit, memo: &memo)
+            if !hitLimit { return current }
+        }
+        return current
+    }
+
+    /// Normalized sums of one walk: a sum that occurs several times (the denominator
+    /// x^2 + y^2 in every term of a quotient-rule result) is normalized once. Found by
+    /// comparison, which stops at the first difference, not by hashing whole subtrees.
+    struct SumMemo {
+        static let capacity = 16
+        var entries: [(input: Expr, output: Expr, changed: Bool)] = []
+        var next = 0
+
+        func lookup(_ e: Expr) -> (output: Expr, changed: Bool)? {
+            guard let hit = entries.first(where: { $0.input == e }) else { return nil }
+            return (hit.output, hit.changed)
+        }
+
+        mutating func record(_ e: Expr, _ normalized: Expr, changed: Bool) {
+            if entries.count < Self.capacity {
+                entries.append((e, normalized, changed))
+            } else {
+                entries[next] = (e, normalized, changed)
+                next = (next + 1) % Self.capacity
+            }
+        }
+    }
+
+    static func normalize(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo) -> Expr {
+        var changed = false
+        return normalize(e, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &changed)
+    }
+
+    /// The normalized expression; `changed` is set when it may differ from `e` (so that
+    /// callers need not compare whole trees to find out).
+    static func normalize(
+        _ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo, changed: inout Bool
+    ) -> Expr {
         switch e {
         case .number, .symbol, .constant: return e
-        case .add, .mul, .pow, .function, .piecewise: break
+        case .add:
+            if let known = memo.lookup(e) {
+                if known.changed { changed = true }
+                return known.output
+            }
+        case .mul, .pow, .function, .piecewise: break
         }
-        var current = normalizeChildren(e, rules, limit, hitLimit: &hitLimit)
+        var hit = false
+        var mine = false
+        var current = normalizeChildren(e, rules, limit, hitLimit: &hit, memo: &memo, changed: &mine)
         var n = 0
         while let next = rules.apply(current) {
             n += 1
-            if n > limit { hitLimit = true; break }
-            current = normalizeChildren(next, rules, limit, hitLimit: &hitLimit)
+            mine = true
+            if n > limit { hit = true; break }
+            current = normalizeChildren(next, rules, limit, hitLimit: &hit, memo: &memo, changed: &mine)
         }
+        if mine { changed = true }
+        // A result that hit the per-node limit is not a fixpoint and is not remembered.
+        if hit { hitLimit = true } else if case .add = e { memo.record(e, current, changed: mine) }
         return current
     }
 
     /// Normalizes the children and rebuilds the node; when the constructors, rebuilding,
     /// make new children (a sum merged into a sum, a power split into factors), those
     /// are normalized in turn, so every child of the result is a fixpoint.
-    static func normalizeChildren(_ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool) -> Expr {
+    static func normalizeChildren(
+        _ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo, changed: inout Bool
+    ) -> Expr {
         var done: [Expr] = []
         var current = e
         for _ in 0..<4 {
             var fresh = false
-            let next = current.mapChildren { child in
-                if done.contains(child) { return child }
-                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit)
+            let next = current.mapChangedChildren { child in
+                if done.contains(child) { return (child, false) }
+                var different = false
+                let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &different)
                 done.append(normalized)
-                if normalized != child { fresh = true }
-                return normalized
+                if different { fresh = true }
+                return (normalized, different)
             }
             if !fresh { return next }
+            changed = true
             current = next
         }
         hitLimit = true
@@ -129,6 +189,39 @@ public enum Rewriting {
 }
 
 extension Expr {
+    /// `mapChildren` for a transformation that reports whether it changed a child: the
+    /// node is rebuilt only when one changed, without comparing the children.
+    func mapChangedChildren(_ f: (Expr) -> (Expr, Bool)) -> Expr {
+        switch self {
+        case .number, .symbol, .constant: return self
+        case .add(let ts):
+            var any = false
+            let mapped = ts.map { t -> Expr in
+                let (u, changed) = f(t)
+                if changed { any = true }
+                return u
+            }
+            return any ? Expr.sum(mapped) : self
+        case .mul(let fs):
+            var any = false
+            let mapped = fs.map { t -> Expr in
+                let (u, changed) = f(t)
+                if changed { any = true }
+                return u
+            }
+            return any ? Expr.product(mapped) : self
+        case .pow(let b, let e):
+            let (nb, cb) = f(b)
+            let (ne, ce) = f(e)
+            return cb || ce ? Expr.power(nb, ne) : self
+        case .function(let fn, let a):
+            let (na, ca) = f(a)
+            return ca ? Expr.apply(fn, na) : self
+        case .piecewise:
+            return mapChildren { f($0).0 }
+        }
+    }
+
     /// The same node with every child transformed, rebuilt through the smart constructors
     /// (the node itself when no child changed: canonical children make a canonical node).
     public func mapChildren(_ f: (Expr) -> Expr) -> Expr {

@@ -3,6 +3,9 @@
 ///
 /// Rule sets (each rule returns a shorter or more conventional equivalent, or nothing):
 /// - `pythagorean`: c·R·sin²(a) + c·R·cos²(a) = c·R (also cosh² - sinh² = 1);
+/// - `angleSum`: the addition formulas, sin A cos B + cos A sin B = sin(A + B) and
+///   cos A cos B - sin A sin B = cos(A + B) (with the differences and the hyperbolic
+///   forms), for two terms with the same other factors;
 /// - `logistic`: c·log(σ(a)) - c·log(1 - σ(a)) = c·a;
 /// - `commonDenominator`: a sum with fractions becomes one fraction over the least
 ///   common denominator, numerator expanded, collected and factored, when that is shorter;
@@ -12,7 +15,8 @@
 ///   multiplying through (`-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`) when shorter;
 /// - `expansion`: products and powers of sums are multiplied out when that is shorter;
 /// - `commonFactor`: the content and common factors of a sum are pulled out when that
-///   is shorter (x² y + x y² = x y (x + y));
+///   is shorter (x² y + x y² = x y (x + y)), and a sum factor's fractional content goes
+///   to the product's coefficient when shorter;
 /// - `signs`: a negative coefficient moves into a sum factor when that leaves fewer
 ///   minus signs (-y (x - y) = y (y - x)).
 ///
@@ -41,7 +45,13 @@ public enum Simplify {
     /// Applies `display` to every entry of a vector or matrix.
     public static func display(_ v: Value) -> Value { v.map(display) }
 
-    static let displayRules = RuleSet("display", [pythagorean, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
+    /// The display forms of several expressions at once (the same as `display` of each);
+    /// subexpressions they share are simplified once.
+    public static func display(_ es: [Expr]) -> [Expr] {
+        Rewriting.exhaustively(es, displayRules, limit: 6)
+    }
+
+    static let displayRules = RuleSet("display", [pythagorean, angleSum, logistic, commonDenominator, nestedFractions, exponentials, expansion, commonFactor, signs])
 
     static let displayTransform: @Sendable (Expr) -> Expr =
         Rewriting.exhaustively(displayRules, limit: 6)
@@ -55,7 +65,7 @@ public enum Simplify {
     // MARK: Pythagorean identities
 
     public static let pythagorean = Rule("pythagorean") { e in
-        guard case .add(let terms) = e else { return nil }
+        guard case .add(let terms) = e, terms.contains(where: hasSquaredCircularFactor) else { return nil }
         // For each term with a sin(a)^2 factor, look for the matching cos(a)^2 term.
         for (i, t) in terms.enumerated() {
             guard let (arg, other) = squaredFactor(t, .sin) else { continue }
@@ -80,6 +90,17 @@ public enum Simplify {
         return nil
     }
 
+    /// Whether a term has a factor sin(a)^2, cos(a)^2, sinh(a)^2 or cosh(a)^2 (a cheap
+    /// guard before the pairwise search).
+    static func hasSquaredCircularFactor(_ t: Expr) -> Bool {
+        func isSquare(_ f: Expr) -> Bool {
+            guard case .pow(.function(let g, _), .number(let k)) = f, k.intValue == 2 else { return false }
+            return AdditionFormula.functions.contains(g)
+        }
+        if case .mul(let fs) = t { return fs.contains(where: isSquare) }
+        return isSquare(t)
+    }
+
     /// For a term `R·f(a)^2`: (a, R).
     static func squaredFactor(_ t: Expr, _ f: Function) -> (Expr, Expr)? {
         let factors: [Expr]
@@ -92,6 +113,90 @@ public enum Simplify {
             }
         }
         return nil
+    }
+
+    // MARK: Addition formulas
+
+    /// Two terms `c·R·F(A)·G(B)` and `±c·R·F'(A)·G'(B)` folded by an addition formula:
+    /// sin A cos B ± cos A sin B = sin(A ± B), cos A cos B ∓ sin A sin B = cos(A ± B),
+    /// sinh A cosh B ± cosh A sinh B = sinh(A ± B), cosh A cosh B ± sinh A sinh B =
+    /// cosh(A ± B). The product rule on `sin(x) sin(y) sin(x + y)` leaves such a pair:
+    /// `sin(y) (sin(x + y) cos(x) + sin(x) cos(x + y))` is `sin(y) sin(2x + y)`.
+    public static let angleSum = Rule("angleSum") { e in
+        guard case .add(let terms) = e else { return nil }
+        // Cheap guard first: at least two terms must carry a circular or hyperbolic factor.
+        var carriers = 0
+        for t in terms where hasAngleFactor(t) { carriers += 1 }
+        guard carriers >= 2 else { return nil }
+        for (i, t) in terms.enumerated() where hasAngleFactor(t) {
+            let (c, rest) = t.coefficientAndRest
+            let factors: [Expr]
+            if case .mul(let fs) = rest { factors = fs } else { factors = [rest] }
+            for (p, fp) in factors.enumerated() {
+                guard case .function(let f, let a) = fp else { continue }
+                for (q, fq) in factors.enumerated() where q != p {
+                    guard case .function(let g, let b) = fq,
+                          let formula = AdditionFormula(first: f, second: g),
+                          formula.isSymmetric ? p < q : true
+                    else { continue }
+                    var others = factors
+                    others.remove(at: max(p, q))
+                    others.remove(at: min(p, q))
+                    let common = Expr.product(others)
+                    let partner = Expr.product([common, .apply(formula.partnerFirst, a), .apply(formula.partnerSecond, b)])
+                    for (j, u) in terms.enumerated() where j != i {
+                        let (d, restU) = u.coefficientAndRest
+                        guard restU == partner, d == c || d == -c else { continue }
+                        let argument = (d == c) == formula.sumWhenSameSign ? a + b : a - b
+                        var remaining = terms
+                        remaining.remove(at: max(i, j))
+                        remaining.remove(at: min(i, j))
+                        let folded = Expr.product([.number(c), common, .apply(formula.result, argument)])
+                        return ifShorter(Expr.sum(remaining + [folded]), than: e)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a term has a sin, cos, sinh or cosh factor (to the first power).
+    static func hasAngleFactor(_ t: Expr) -> Bool {
+        func isAngle(_ f: Expr) -> Bool {
+            guard case .function(let g, _) = f else { return false }
+            return AdditionFormula.functions.contains(g)
+        }
+        if case .mul(let fs) = t { return fs.contains(where: isAngle) }
+        return isAngle(t)
+    }
+
+    /// One addition formula, keyed by the two factors of its first term.
+    struct AdditionFormula {
+        static let functions: [Function] = [.sin, .cos, .sinh, .cosh]
+        /// The functions of the partner term's factors (of A and of B).
+        let partnerFirst: Function, partnerSecond: Function
+        /// The folded function.
+        let result: Function
+        /// Whether equal coefficients give A + B (else A - B).
+        let sumWhenSameSign: Bool
+        /// Both factors of the first term are the same function (cos A cos B), so each
+        /// pair is tried in one order only.
+        let isSymmetric: Bool
+
+        init?(first f: Function, second g: Function) {
+            // A table lookup rather than a switch over all pairs of functions.
+            if f == .sin && g == .cos {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.cos, .sin, .sin, true, false)
+            } else if f == .cos && g == .cos {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.sin, .sin, .cos, false, true)
+            } else if f == .sinh && g == .cosh {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.cosh, .sinh, .sinh, true, false)
+            } else if f == .cosh && g == .cosh {
+                (partnerFirst, partnerSecond, result, sumWhenSameSign, isSymmetric) = (.sinh, .sinh, .cosh, true, true)
+            } else {
+                return nil
+            }
+        }
     }
 
     // MARK: Common denominator
@@ -169,14 +274,19 @@ public enum Simplify {
         guard !bases.isEmpty else { return nil }
         var numerators: [Expr] = []
         numerators.reserveCapacity(split.count)
+        var unexpanded: [Expr] = []
+        var expansionChanged = false
         for (num, den) in split {
             var factors = [num]
             for (i, b) in bases.enumerated() {
                 let missing = maxExponent[i] - (i < den.count ? den[i] : .zero)
                 if !missing.isZero { factors.append(Expr.power(b, .number(missing))) }
             }
-            guard let x = Expr.product(factors).expanded() else { return nil }
+            let term = Expr.product(factors)
+            guard let x = term.expanded() else { return nil }
+            if x != term { expansionChanged = true }
             numerators.append(x)
+            unexpanded.append(term)
         }
         let numerator = Expr.sum(numerators)
         var pieces: [Expr] = []
@@ -185,8 +295,26 @@ public enum Simplify {
         } else {
             pieces = [numerator]
         }
-        for (i, b) in bases.enumerated() { pieces.append(Expr.power(b, .number(-maxExponent[i]))) }
-        return Expr.product(pieces)
+        var denominators: [Expr] = []
+        for (i, b) in bases.enumerated() { denominators.append(Expr.power(b, .number(-maxExponent[i]))) }
+        let expandedForm = Expr.product(pieces + denominators)
+        guard expansionChanged else { return expandedForm }
+        // Multiplying out can make the numerator longer when nothing cancels
+        // (x sin x/sqrt(x^2 + y^2) + cos x sqrt(x^2 + y^2) over sqrt(x^2 + y^2) has the
+        // numerator x sin x + (x^2 + y^2) cos x): then the numerator as multiplied up
+        // is kept, unless it keeps a root of a denominator base (a numerator with
+        // (x^2 + y^2)^(3/2) over (x^2 + y^2)^(5/2) is not a textbook fraction).
+        let keepsRoot = unexpanded.contains { term in
+            let factors: [Expr]
+            if case .mul(let fs) = term { factors = fs } else { factors = [term] }
+            return factors.contains { f in
+                guard case .pow(let b, .number(let k)) = f, !k.isInteger else { return false }
+                return bases.contains(b)
+            }
+        }
+        if keepsRoot { return expandedForm }
+        let asMultiplied = Expr.product([Expr.sum(unexpanded)] + denominators)
+        return asMultiplied.complexity < expandedForm.complexity ? asMultiplied : expandedForm
     }
 
     /// Whether a term has a factor with a negative numeric exponent.
@@ -237,8 +365,18 @@ public enum Simplify {
     public static let logistic = Rule("logistic") { e in
         guard case .add(let terms) = e else { return nil }
         for (i, t) in terms.enumerated() {
-            let (c, rest) = t.coefficientAndRest
-            guard case .function(.log, .function(.sigmoid, let a)) = rest else { continue }
+            // Only `log(σ(a))` and `c log(σ(a))` qualify; matched in place rather than
+            // split into coefficient and rest (which allocates for every term).
+            let c: Rational, a: Expr
+            switch t {
+            case .function(.log, .function(.sigmoid, let u)):
+                (c, a) = (.one, u)
+            case .mul(let fs):
+                guard fs.count == 2, case .number(let k) = fs[0], case .function(.log, .function(.sigmoid, let u)) = fs[1] else { continue }
+                (c, a) = (k, u)
+            case .number, .symbol, .constant, .add, .pow, .function, .piecewise:
+                continue
+            }
             let partner = Expr.product([.number(-c), Expr.apply(.log, .one - Expr.apply(.sigmoid, a))])
             guard let j = terms.firstIndex(of: partner) else { continue }
             var rest2 = terms
@@ -303,8 +441,26 @@ public enum Simplify {
     // MARK: Common factors
 
     public static let commonFactor = Rule("commonFactor") { e in
-        guard case .add = e, let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
-        return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
+        switch e {
+        case .add:
+            guard let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
+            return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
+        case .mul(let fs):
+            // A sum factor with fractional coefficients gives its content to the
+            // product's coefficient, when shorter: the exact value
+            // sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3) is sqrt(61) (61 cos(1/3) + 75 sin(1/3))/225.
+            // (A number times a lone sum is distributed by the constructors, so this
+            // only changes products with other factors.)
+            for (k, f) in fs.enumerated() {
+                guard case .add(let ts) = f, let content = Expr.sumContent(ts), !content.isInteger else { continue }
+                var others = fs
+                others[k] = Expr.sum(ts.map { Expr.product([$0, .number(content.reciprocal)]) })
+                return ifShorter(Expr.product(others + [.number(content)]), than: e)
+            }
+            return nil
+        case .number, .symbol, .constant, .pow, .function, .piecewise:
+            return nil
+        }
     }
 
     // MARK: Signs
