@@ -265,6 +265,13 @@ extension Expr {
         }
         out.append(contentsOf: fa[i...])
         out.append(contentsOf: fb[j...])
+        // Radicals of two numbers with one exponent merge (sqrt(2) sqrt(3) = sqrt(6)):
+        // the general path does that.
+        var radicals = 0
+        for f in out {
+            if case .pow(.number, .number) = f { radicals += 1 }
+        }
+        if radicals > 1, mergingNumericRadicals(out) != nil { return nil }
         let first = c.isOne ? 0 : 1
         switch out.count - first {
         case 0: return .number(c)
