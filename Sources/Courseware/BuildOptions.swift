@@ -13,6 +13,10 @@ public struct BuildOptions: Sendable {
     public var katex: URL
     /// Reuse the HTML of calc blocks evaluated by earlier builds (`--no-cache` turns it off).
     public var useCache = true
+    /// Leave the course, pages and documents allocated when the build returns, for a
+    /// process that exits right after: freeing hundreds of lesson trees one node at a time
+    /// is work the operating system does at once on exit. Off for library users and tests.
+    public var leaveAllocatedForExit = false
 
     public static let defaultKaTeX = URL(fileURLWithPath: "/usr/share/javascript/katex", isDirectory: true)
 

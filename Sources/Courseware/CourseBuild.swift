@@ -24,6 +24,12 @@ public struct BuildSummary: Sendable {
     public var documentsKept = 0
 }
 
+/// What a build leaves allocated for the process's exit (`BuildOptions.leaveAllocatedForExit`).
+final class LeftForExit: @unchecked Sendable {
+    let value: Any
+    init(_ value: Any) { self.value = value }
+}
+
 /// Wall-clock marks between the steps of a build.
 struct StepClock {
     private var last = ContinuousClock.now
@@ -153,6 +159,9 @@ public enum CourseBuild {
         summary.latexLessonsRendered = course.lessons.count - latex.lessonsFromCache
         summary.pagesKept = pages.filter(\.kept).count
         summary.documentsKept = documents.filter(\.kept).count
+        if options.leaveAllocatedForExit {
+            _ = Unmanaged.passRetained(LeftForExit((course, calc, pages, documents)))
+        }
         return summary
     }
 

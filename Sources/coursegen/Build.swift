@@ -21,6 +21,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
         options.useCache = !noCache
+        options.leaveAllocatedForExit = true
         let summary: BuildSummary
         do {
             summary = try CourseBuild.build(options)
