@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// process that exits right after: freeing hundreds of lesson trees one node at a time
     /// is work the operating system does at once on exit. Off for library users and tests.
     public var leaveAllocatedForExit = false
+    /// Carry over what latexmk made of a kept LaTeX document (its PDF, .aux, .log,
+    /// .fdb_latexmk, ...), so that `--pdf` finds it up to date instead of compiling it
+    /// again. latexmk still checks every input by its checksum. Set by `build --pdf`.
+    public var keepCompiledLaTeX = false
 
     public static let defaultKaTeX = URL(fileURLWithPath: "/usr/share/javascript/katex", isDirectory: true)
 

@@ -141,7 +141,7 @@ public enum CourseBuild {
                                                 documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
             try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,
-                      cacheEntries: cacheEntries, carried: carried, to: output)
+                      cacheEntries: cacheEntries, carried: carried, keepCompiledLaTeX: options.keepCompiledLaTeX, to: output)
         } catch {
             diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
                 .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
@@ -197,8 +197,18 @@ public enum CourseBuild {
     /// `carried`: cache entries taken from the previous output as they are, when it has them.
     static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
                       latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:], carried: [String] = [],
-                      to output: OutputFolder) throws {
+                      keepCompiledLaTeX: Bool = false, to output: OutputFolder) throws {
         let staging = try output.makeStaging()
+        // What latexmk left next to each kept document in the previous output: `stem.*`.
+        var found: [String: [String]] = [:]
+        if keepCompiledLaTeX, let previous = staging.previous {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: previous.appendingPathComponent("latex").path)) ?? []
+            for name in names.sorted() where !name.hasSuffix(".tex") && !name.hasPrefix(".") {
+                guard let dot = name.firstIndex(of: ".") else { continue }
+                found[String(name[..<dot]) + ".tex", default: []].append(name)
+            }
+        }
+        let compiled = found
         do {
             try staging.makeFolder(["site", "assets"])
             try staging.makeFolder(["site", "katex", "fonts"])
@@ -210,6 +220,9 @@ public enum CourseBuild {
             _ = try latex.parallelMap { document in
                 if document.kept {
                     try staging.keepPrevious(["latex", document.fileName])
+                    for name in compiled[document.fileName] ?? [] {
+                        try staging.keepPrevious(["latex", name], required: false)
+                    }
                 } else {
                     try staging.write(document.tex, to: ["latex", document.fileName])
                 }

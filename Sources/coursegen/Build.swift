@@ -22,6 +22,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(content: course.content, templates: course.templates, output: course.output)
         options.useCache = !noCache
         options.leaveAllocatedForExit = true
+        options.keepCompiledLaTeX = pdf
         let summary: BuildSummary
         do {
             summary = try CourseBuild.build(options)

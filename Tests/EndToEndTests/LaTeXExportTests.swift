@@ -252,6 +252,40 @@ import Testing
         #expect(outcome.stderr.split(separator: "\n").count < 10, "not a wall of log:\n\(outcome.stderr)")
     }
 
+    /// `--pdf` after editing one lesson compiles that lesson's documents and the book; the
+    /// other lessons' PDFs come over from the previous output as latexmk left them.
+    @Test func pdfRebuildCompilesOnlyWhatChanged() throws {
+        let fixture = try Fixture(["course.yml": "title: T\nlessons: [one, two]\n",
+                                   "01-one.md": "---\ntitle: One\n---\n\nText one.\n",
+                                   "02-two.md": "---\ntitle: Two\n---\n\nText two.\n"])
+        defer { fixture.remove() }
+        _ = try ExternalTool.find("latexmk")
+        let templates = CourseGenProcess.packageRoot.appendingPathComponent("Templates").path
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: fixture.root.appendingPathComponent(path).path)
+            return try #require(attributes[.systemFileNumber] as? Int)
+        }
+        let first = try CourseGenProcess.run(["build", "--pdf", "--templates", templates], in: fixture.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let one = try inode("Output/latex/one.pdf"), two = try inode("Output/latex/two.pdf")
+        let book = try inode("Output/latex/course.pdf")
+
+        try fixture.write("---\ntitle: Two\n---\n\nText two, edited.\n", to: "Content/02-two.md")
+        let second = try CourseGenProcess.run(["build", "--pdf", "--templates", templates], in: fixture.root)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try inode("Output/latex/one.pdf") == one, "the unchanged lesson's PDF is the previous one")
+        #expect(fixture.exists("Output/latex/one.fdb_latexmk"))
+        #expect(try inode("Output/latex/two.pdf") != two)
+        #expect(try inode("Output/latex/course.pdf") != book)
+        let text = try ExternalTool.run("pdftotext", ["Output/latex/two.pdf", "-"], in: fixture.root)
+        #expect(text.stdout.contains("Text two, edited."), "\(text.stdout)")
+
+        // A build without --pdf carries no PDFs.
+        let plain = try CourseGenProcess.run(["build", "--templates", templates], in: fixture.root)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!fixture.exists("Output/latex/one.pdf"))
+    }
+
     @Test func withoutLaTeXMkThePDFStepSaysSo() throws {
         let fixture = try Fixture(["01-one.md": "---\ntitle: One\n---\n\nText.\n"])
         defer { fixture.remove() }
