@@ -32,10 +32,6 @@ public struct StagingFolder: Sendable {
             && !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 })
     }
 
-    func checkedURL(_ components: [String]) throws -> URL {
-        URL(fileURLWithPath: try checkedPath(components))
-    }
-
     /// The path of `components` inside the staging folder, each checked to be a plain name.
     /// Paths are joined as text: thousands of files per build made `URL` a tenth of it.
     func checkedPath(_ components: [String]) throws -> String {
@@ -57,7 +53,7 @@ public struct StagingFolder: Sendable {
 
     /// Creates a folder (and its parents) inside the staging folder.
     public func makeFolder(_ components: [String]) throws {
-        try FileManager.default.createDirectory(at: checkedURL(components), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: checkedPath(components), withIntermediateDirectories: true)
     }
 
     /// Writes text as UTF-8; the folder must exist.

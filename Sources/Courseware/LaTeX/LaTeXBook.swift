@@ -68,9 +68,6 @@ struct LaTeXBook: Sendable {
                                 answers: standalone.answerKey() ?? LaTeXBook.noAnswers)
     }
 
-    /// Every document, rendering every lesson.
-    func renderAll() -> [Document] { renderAll(cache: nil, plan: nil).documents }
-
     /// The book's file name inside `latex/`.
     static let bookFileName = "course.tex"
 
