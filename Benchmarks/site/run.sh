@@ -51,9 +51,9 @@ if [ -n "${COURSEGEN:-}" ]; then
     echo "==> using COURSEGEN=$COURSEGEN (not building)"
 else
     SCRATCH=${SWIFT_SCRATCH:-.build}
-    echo "==> swift build -c release --product coursegen --scratch-path $SCRATCH"
-    swift build -c release --product coursegen --scratch-path "$SCRATCH"
-    COURSEGEN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/coursegen"
+    echo "==> swift build ${RELEASE_FLAGS[*]} --product coursegen --scratch-path $SCRATCH"
+    swift build "${RELEASE_FLAGS[@]}" --product coursegen --scratch-path "$SCRATCH"
+    COURSEGEN="$(swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/coursegen"
 fi
 
 if [ "$CALC" -eq 1 ]; then

@@ -113,23 +113,50 @@ public enum CourseBuild {
         if diagnostics.contains(where: { $0.severity == .error }) { throw failure(.parse, diagnostics, course.files) }
         clock.mark("evaluate calc blocks")
 
-        // render
+        // render and write: every page and document is written into the staging folder as
+        // soon as it is rendered, on the core that rendered it; the staging folder becomes
+        // the output only when everything is written (see `OutputFolder`).
+        let staging: StagingFolder
+        do {
+            staging = try output.makeStaging()
+        } catch {
+            throw writeFailure(error, diagnostics, course.files, options)
+        }
         var site = SiteRenderer(config: course.config, lessons: course.lessons, numbering: course.numbering,
                                 templates: templates)
         site.calc = calc
         site.keep = plan?.reusePage ?? []
-        let pages = site.renderAll()
-        clock.mark("render pages")
         var book = LaTeXBook(config: course.config, lessons: course.lessons, numbering: course.numbering,
                              templates: latexTemplates)
         book.calc = calc
         book.images = images.included
-        let latex = book.renderAll(cache: cache, plan: plan)
-        let documents = latex.documents
-        clock.mark("render LaTeX")
-
-        // write
+        let pages: [SiteRenderer.Page]
+        let documents: [LaTeXBook.Document]
+        let lessonsFromCache: Int
         do {
+            try staging.makeFolder(["site", "assets"])
+            try staging.makeFolder(["site", "katex", "fonts"])
+            try staging.makeFolder(["latex"])
+            // What latexmk left next to each kept document in the previous output: `stem.*`.
+            let compiled = options.keepCompiledLaTeX ? CourseBuild.compiledLaTeX(in: staging) : [:]
+            pages = try site.renderAll { page in
+                if page.kept { try staging.keepPrevious(["site", page.fileName]) } else { try staging.write(page.html, to: ["site", page.fileName]) }
+            }
+            clock.mark("render pages")
+            let latex = try book.renderAll(cache: cache, plan: plan) { document in
+                if document.kept {
+                    try staging.keepPrevious(["latex", document.fileName])
+                    for name in compiled[document.fileName] ?? [] {
+                        try staging.keepPrevious(["latex", name], required: false)
+                    }
+                } else {
+                    try staging.write(document.tex, to: ["latex", document.fileName])
+                }
+            }
+            documents = latex.documents
+            lessonsFromCache = latex.lessonsFromCache
+            clock.mark("render LaTeX")
+
             var cacheEntries: [String: String] = latex.cacheEntries
             var carried = latex.carriedEntries
             if let plan {
@@ -140,12 +167,11 @@ public enum CourseBuild {
                 cacheEntries.merge(plan.manifest(lessons: course.lessons, blockKeys: calc.map(\.allKeys),
                                                 documentNames: { LaTeXBook.documentNames(slug: $0, placement: placement) })) { a, _ in a }
             }
-            try write(pages: pages, assets: assets, latex: documents, latexImages: images.files,
-                      cacheEntries: cacheEntries, carried: carried, keepCompiledLaTeX: options.keepCompiledLaTeX, to: output)
+            try write(assets: assets, latexImages: images.files, cacheEntries: cacheEntries, carried: carried, to: staging)
+            try output.commit(staging)
         } catch {
-            diagnostics.append(SourceFile(displayPath: options.outputDisplay, text: "")
-                .fileDiagnostic(.error, "\(error); the previous output is unchanged"))
-            throw failure(.write, diagnostics, course.files)
+            output.discard(staging)
+            throw writeFailure(error, diagnostics, course.files, options)
         }
         clock.mark("write")
         var summary = BuildSummary(lessonCount: course.lessons.count,
@@ -155,8 +181,8 @@ public enum CourseBuild {
         summary.timings = clock.marks
         summary.blocksEvaluated = calc.reduce(0) { $0 + $1.blocks.count }
         summary.blocksFromCache = calc.reduce(0) { $0 + $1.reusedKeys.count }
-        summary.latexLessonsFromCache = latex.lessonsFromCache
-        summary.latexLessonsRendered = course.lessons.count - latex.lessonsFromCache
+        summary.latexLessonsFromCache = lessonsFromCache
+        summary.latexLessonsRendered = course.lessons.count - lessonsFromCache
         summary.pagesKept = pages.filter(\.kept).count
         summary.documentsKept = documents.filter(\.kept).count
         if options.leaveAllocatedForExit {
@@ -192,60 +218,46 @@ public enum CourseBuild {
         return diagnostics
     }
 
-    /// Writes the site, the LaTeX documents, and the cache entries the build used (file
-    /// name -> content) into a staging folder and swaps it in.
-    /// `carried`: cache entries taken from the previous output as they are, when it has them.
-    static func write(pages: [SiteRenderer.Page], assets: SiteAssets, latex: [LaTeXBook.Document] = [],
-                      latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:], carried: [String] = [],
-                      keepCompiledLaTeX: Bool = false, to output: OutputFolder) throws {
-        let staging = try output.makeStaging()
-        // What latexmk left next to each kept document in the previous output: `stem.*`.
+    /// What latexmk left next to each document in the previous output (`stem.*`, by the
+    /// document's file name), for `build --pdf` to carry over with kept documents.
+    static func compiledLaTeX(in staging: StagingFolder) -> [String: [String]] {
+        guard let previous = staging.previous else { return [:] }
         var found: [String: [String]] = [:]
-        if keepCompiledLaTeX, let previous = staging.previous {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: previous.appendingPathComponent("latex").path)) ?? []
-            for name in names.sorted() where !name.hasSuffix(".tex") && !name.hasPrefix(".") {
-                guard let dot = name.firstIndex(of: ".") else { continue }
-                found[String(name[..<dot]) + ".tex", default: []].append(name)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: previous.appendingPathComponent("latex").path)) ?? []
+        for name in names.sorted() where !name.hasSuffix(".tex") && !name.hasPrefix(".") {
+            guard let dot = name.firstIndex(of: ".") else { continue }
+            found[String(name[..<dot]) + ".tex", default: []].append(name)
+        }
+        return found
+    }
+
+    /// Writes what is left once the pages and documents are written: the site's assets,
+    /// the LaTeX images, and the cache entries the build used (file name -> content).
+    /// `carried`: cache entries taken from the previous output as they are, when it has them.
+    static func write(assets: SiteAssets, latexImages: [LaTeXImages.File] = [], cacheEntries: [String: String] = [:],
+                      carried: [String] = [], to staging: StagingFolder) throws {
+        _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
+        for image in latexImages {
+            try staging.makeFolder(Array(image.target.dropLast()))
+            try staging.write(image.data, to: image.target)
+        }
+        if !cacheEntries.isEmpty || !carried.isEmpty {
+            try staging.makeFolder([CalcCache.folderName])
+            _ = try cacheEntries.sorted(by: { $0.key < $1.key }).parallelMap { name, content in
+                try staging.write(content, to: [CalcCache.folderName, name])
+            }
+            let fresh = Set(cacheEntries.keys)
+            _ = try Array(Set(carried).subtracting(fresh)).sorted().parallelMap { name in
+                try staging.keepPrevious([CalcCache.folderName, name], required: false)
             }
         }
-        let compiled = found
-        do {
-            try staging.makeFolder(["site", "assets"])
-            try staging.makeFolder(["site", "katex", "fonts"])
-            _ = try pages.parallelMap { page in
-                if page.kept { try staging.keepPrevious(["site", page.fileName]) } else { try staging.write(page.html, to: ["site", page.fileName]) }
-            }
-            _ = try assets.files.parallelMap { file in try staging.copy(file.source, to: file.target) }
-            try staging.makeFolder(["latex"])
-            _ = try latex.parallelMap { document in
-                if document.kept {
-                    try staging.keepPrevious(["latex", document.fileName])
-                    for name in compiled[document.fileName] ?? [] {
-                        try staging.keepPrevious(["latex", name], required: false)
-                    }
-                } else {
-                    try staging.write(document.tex, to: ["latex", document.fileName])
-                }
-            }
-            for image in latexImages {
-                try staging.makeFolder(Array(image.target.dropLast()))
-                try staging.write(image.data, to: image.target)
-            }
-            if !cacheEntries.isEmpty || !carried.isEmpty {
-                try staging.makeFolder([CalcCache.folderName])
-                _ = try cacheEntries.sorted(by: { $0.key < $1.key }).parallelMap { name, content in
-                    try staging.write(content, to: [CalcCache.folderName, name])
-                }
-                let fresh = Set(cacheEntries.keys)
-                _ = try Array(Set(carried).subtracting(fresh)).sorted().parallelMap { name in
-                    try staging.keepPrevious([CalcCache.folderName, name], required: false)
-                }
-            }
-            try output.commit(staging)
-        } catch {
-            output.discard(staging)
-            throw error
-        }
+    }
+
+    static func writeFailure(_ error: Error, _ diagnostics: [Diagnostic], _ lessons: [LessonFile],
+                             _ options: BuildOptions) -> BuildFailure {
+        let diagnostic = SourceFile(displayPath: options.outputDisplay, text: "")
+            .fileDiagnostic(.error, "\(error); the previous output is unchanged")
+        return failure(.write, diagnostics + [diagnostic], lessons)
     }
 
     static func failure(_ step: BuildStep, _ diagnostics: [Diagnostic], _ lessons: [LessonFile]) -> BuildFailure {

@@ -30,7 +30,7 @@ struct CourseLoader {
         let configURL = folder.appendingPathComponent("course.yml")
         var configFile = SourceFile(displayPath: path("course.yml"), text: "")
         if FileManager.default.fileExists(atPath: configURL.path) {
-            if let text = readText(configURL, display: path("course.yml"), into: &result.diagnostics) {
+            if let text = CourseLoader.readText(configURL, display: path("course.yml"), into: &result.diagnostics) {
                 configFile = SourceFile(displayPath: path("course.yml"), text: text)
                 let (config, diagnostics) = CourseConfig.read(configFile)
                 result.config = config
@@ -41,8 +41,9 @@ struct CourseLoader {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        var bySlug: [String: LessonFile] = [:]
-        var inFileOrder: [LessonFile] = []
+        // Names are checked in file order; the files are read on all cores.
+        var bySlug: [String: String] = [:]
+        var accepted: [(name: String, display: String, slug: Slug)] = []
         for name in names {
             let display = path(name)
             let candidate = Slug.candidate(fromFileName: name)
@@ -54,12 +55,25 @@ struct CourseLoader {
             }
             if let first = bySlug[slug.rawValue] {
                 result.diagnostics.append(SourceFile(displayPath: display, text: "").fileDiagnostic(.error,
-                    "two lessons are named '\(slug)': \(first.displayPath) and \(display)"))
+                    "two lessons are named '\(slug)': \(first) and \(display)"))
                 continue
             }
-            guard let text = readText(folder.appendingPathComponent(name), display: display, into: &result.diagnostics) else { continue }
-            let lesson = LessonFile(slug: slug, fileName: name, source: SourceFile(displayPath: display, text: text))
-            bySlug[slug.rawValue] = lesson
+            bySlug[slug.rawValue] = display
+            accepted.append((name, display, slug))
+        }
+        let folder = self.folder
+        let texts = accepted.map { ($0.name, $0.display) }.parallelMap { name, display in
+            var diagnostics: [Diagnostic] = []
+            let text = CourseLoader.readText(folder.appendingPathComponent(name), display: display, into: &diagnostics)
+            return (text, diagnostics)
+        }
+        var byRead: [String: LessonFile] = [:]
+        var inFileOrder: [LessonFile] = []
+        for (file, (text, diagnostics)) in zip(accepted, texts) {
+            result.diagnostics += diagnostics
+            guard let text else { continue }
+            let lesson = LessonFile(slug: file.slug, fileName: file.name, source: SourceFile(displayPath: file.display, text: text))
+            byRead[file.slug.rawValue] = lesson
             inFileOrder.append(lesson)
         }
         if names.isEmpty {
@@ -79,12 +93,12 @@ struct CourseLoader {
             if placed.contains(entry.slug) {
                 result.diagnostics.append(configFile.diagnostic(.error, at: entry.location, length: entry.slug.utf8.count,
                     "lesson '\(entry.slug)' is listed twice"))
-            } else if let lesson = bySlug[entry.slug] {
+            } else if let lesson = byRead[entry.slug] {
                 placed.insert(entry.slug)
                 result.lessons.append(lesson)
             } else {
                 var message = "course.yml lists the lesson '\(entry.slug)', but there is no file for it"
-                if let near = CourseNumbering.closest(to: entry.slug, among: bySlug.keys.sorted()) {
+                if let near = CourseNumbering.closest(to: entry.slug, among: byRead.keys.sorted()) {
                     message += " (did you mean '\(near)'?)"
                 }
                 result.diagnostics.append(configFile.diagnostic(.error, at: entry.location, length: entry.slug.utf8.count, message))
@@ -102,7 +116,7 @@ struct CourseLoader {
         displayPath == "." ? name : displayPath + "/" + name
     }
 
-    private func readText(_ url: URL, display: String, into diagnostics: inout [Diagnostic]) -> String? {
+    private static func readText(_ url: URL, display: String, into diagnostics: inout [Diagnostic]) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             diagnostics.append(SourceFile(displayPath: display, text: "").fileDiagnostic(.error, "cannot read this file"))
             return nil

@@ -42,7 +42,10 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    func renderAll() -> [Page] {
+    /// Every page, each handed to `sink` (which writes it) as soon as it is rendered, on the
+    /// core that rendered it; the pages come back without their HTML, so a large site is
+    /// never held in memory whole.
+    func renderAll(sink: @Sendable (Page) throws -> Void) throws -> [Page] {
         let bySlug = Dictionary(lessons.map { ($0.slug.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let summaries = summaries()
         let index = IndexPageModel(site: site, lessons: lessons.indices.map { position in
@@ -53,13 +56,19 @@ struct SiteRenderer: Sendable {
         })
         let navigation = Navigation(renderer: self)
         // The index is item 0, so it renders on one core while the other starts on the lessons.
-        let pages = Array(-1..<lessons.count).parallelMap { position -> Page in
-            if position < 0 { return Page(fileName: "index.html", html: templates.render(index, with: "index")) }
-            if position < keep.count, keep[position] {
-                return Page(fileName: lessons[position].slug.rawValue + ".html", html: "", kept: true)
+        let pages = try Array(-1..<lessons.count).parallelMap { position -> Page in
+            var page: Page
+            if position < 0 {
+                page = Page(fileName: "index.html", html: templates.render(index, with: "index"))
+            } else if position < keep.count, keep[position] {
+                page = Page(fileName: lessons[position].slug.rawValue + ".html", html: "", kept: true)
+            } else {
+                page = renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
+                                    summaryHTML: summaries[position])
             }
-            return renderLesson(at: position, navigation: navigation.html(current: position), bySlug: bySlug,
-                                summaryHTML: summaries[position])
+            try sink(page)
+            page.html = ""
+            return page
         }
         return pages
     }

@@ -56,43 +56,47 @@ public struct StagingFolder: Sendable {
         try FileManager.default.createDirectory(atPath: checkedPath(components), withIntermediateDirectories: true)
     }
 
-    /// Writes text as UTF-8; the folder must exist.
+    /// Writes text as UTF-8; the folder must exist. The string's own bytes are written,
+    /// without copying them into a `Data` first.
     public func write(_ text: String, to components: [String]) throws {
-        try write(Data(text.utf8), to: components)
+        var text = text
+        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: components) }
     }
 
     public func write(_ data: Data, to components: [String]) throws {
+        try data.withUnsafeBytes { buffer in try write(buffer, to: components) }
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to components: [String]) throws {
         let target = try checkedPath(components)
-        if reuse(data, at: components, for: target) { return }
+        if reuse(buffer, at: components, for: target) { return }
         // Plain open/write/close: the staging folder is swapped in as a whole, so per-file
         // atomic writes (a temporary file and an fsync each) would only cost time.
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw writeError(components) }
         defer { close(descriptor) }
-        let written: Bool = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += result
+        var offset = 0
+        while offset < buffer.count {
+            let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw writeError(components)
             }
-            return true
+            offset += result
         }
-        guard written else { throw writeError(components) }
     }
 
     /// Hard-links the previous output's file at the same place when it is a regular file
     /// with exactly these bytes; false when there is none or linking is not possible (for
     /// example across file systems).
-    private func reuse(_ data: Data, at components: [String], for target: String) -> Bool {
+    private func reuse(_ buffer: UnsafeRawBufferPointer, at components: [String], for target: String) -> Bool {
         guard let previousRoot else { return false }
         let old = previousRoot + "/" + components.joined(separator: "/")
         var info = stat()
-        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-              let existing = FileManager.default.contents(atPath: old), existing == data else { return false }
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
+              let existing = FileManager.default.contents(atPath: old),
+              existing.withUnsafeBytes({ buffer.count == 0 || memcmp($0.baseAddress!, buffer.baseAddress!, buffer.count) == 0 })
+        else { return false }
         return link(old, target) == 0
     }
 

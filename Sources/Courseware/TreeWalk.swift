@@ -2,9 +2,12 @@ import MarkdownSyntax
 
 /// Visits every block and inline of a Markdown tree in document order, so numbering and
 /// reference checks see items in the order a reader meets them.
+///
+/// A walk without `visitInline` visits blocks only and never steps into inline content,
+/// which is most of a lesson's nodes.
 struct TreeWalk {
     var visitBlock: (Block) -> Void = { _ in }
-    var visitInline: (Inline) -> Void = { _ in }
+    var visitInline: ((Inline) -> Void)? = nil
 
     func walk(_ blocks: [Block]) {
         for block in blocks { walk(block) }
@@ -14,13 +17,13 @@ struct TreeWalk {
         visitBlock(block)
         switch block {
         case .paragraph(let inlines, _):
-            walk(inlines)
+            if visitInline != nil { walk(inlines) }
         case .heading(_, let inlines, _, _):
-            walk(inlines)
+            if visitInline != nil { walk(inlines) }
         case .blockQuote(let children, _):
             walk(children)
         case .callout(let callout):
-            walk(callout.title)
+            if visitInline != nil { walk(callout.title) }
             walk(callout.body)
         case .list(let list):
             for item in list.items { walk(item) }
@@ -30,6 +33,7 @@ struct TreeWalk {
     }
 
     func walk(_ inlines: [Inline]) {
+        guard let visitInline else { return }
         for inline in inlines {
             visitInline(inline)
             switch inline {

@@ -89,7 +89,9 @@ struct LaTeXBook: Sendable {
     /// Every document. With a cache, each lesson's models come from its entry when it is
     /// there, and with a plan, documents the previous output has unchanged are kept (only
     /// lessons whose documents, or the book, must be written are read or rendered).
-    func renderAll(cache: CalcCache?, plan: ReusePlan?) -> Rendered {
+    /// Each document is handed to `sink` (which writes it) as soon as it is rendered, and
+    /// comes back without its text.
+    func renderAll(cache: CalcCache?, plan: ReusePlan?, sink: @Sendable (Document) throws -> Void) throws -> Rendered {
         let keys = plan?.modelKeys ?? []
         let keepDocs = plan?.reuseDocs ?? Array(repeating: false, count: lessons.count)
         let keepBook = plan?.reuseBook ?? false
@@ -120,7 +122,7 @@ struct LaTeXBook: Sendable {
         }
         let placement = config.latexAnswers
         // The book is item 0, so one core renders it while the other starts on the lessons.
-        let items = Array(-1..<lessons.count).parallelMap { position -> [Document] in
+        @Sendable func renderedDocuments(at position: Int) -> [Document] {
             if position < 0 {
                 if keepBook { return [Document(fileName: LaTeXBook.bookFileName, tex: "", kept: true)] }
                 var book = base()
@@ -133,6 +135,14 @@ struct LaTeXBook: Sendable {
                     .map { Document(fileName: $0, tex: "", kept: true) }
             }
             return renderDocuments(position: position, models.handout)
+        }
+        let items = try Array(-1..<lessons.count).parallelMap { position -> [Document] in
+            var made = renderedDocuments(at: position)
+            for index in made.indices {
+                try sink(made[index])
+                made[index].tex = ""
+            }
+            return made
         }
         // In course order, the book last.
         let documents = items.dropFirst().flatMap { $0 } + items[0]

@@ -15,36 +15,39 @@ public enum LaTeXEscaping {
         guard bytes.contains(where: { needsCare[Int($0)] }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
+        func add(_ replacement: StaticString) {
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
         var i = bytes.startIndex
         while i != bytes.endIndex {
             let byte = bytes[i]
             let nextIndex = bytes.index(after: i)
             if !needsCare[Int(byte)] { out.append(byte); i = nextIndex; continue }
             switch byte {
-            case UInt8(ascii: "\\"): out += Array("\\textbackslash{}".utf8)
-            case UInt8(ascii: "{"): out += Array("\\{".utf8)
-            case UInt8(ascii: "}"): out += Array("\\}".utf8)
-            case UInt8(ascii: "#"): out += Array("\\#".utf8)
-            case UInt8(ascii: "$"): out += Array("\\$".utf8)
-            case UInt8(ascii: "%"): out += Array("\\%".utf8)
-            case UInt8(ascii: "&"): out += Array("\\&".utf8)
-            case UInt8(ascii: "_"): out += Array("\\_".utf8)
-            case UInt8(ascii: "~"): out += Array("\\textasciitilde{}".utf8)
-            case UInt8(ascii: "^"): out += Array("\\textasciicircum{}".utf8)
-            case UInt8(ascii: "<"): out += Array("\\textless{}".utf8)
-            case UInt8(ascii: ">"): out += Array("\\textgreater{}".utf8)
-            case UInt8(ascii: "|"): out += Array("\\textbar{}".utf8)
-            case UInt8(ascii: "\""): out += Array("\\textquotedbl{}".utf8)
-            case UInt8(ascii: "'"): out += Array("\\textquotesingle{}".utf8)
-            case UInt8(ascii: "`"): out += Array("\\textasciigrave{}".utf8)
+            case UInt8(ascii: "\\"): add("\\textbackslash{}")
+            case UInt8(ascii: "{"): add("\\{")
+            case UInt8(ascii: "}"): add("\\}")
+            case UInt8(ascii: "#"): add("\\#")
+            case UInt8(ascii: "$"): add("\\$")
+            case UInt8(ascii: "%"): add("\\%")
+            case UInt8(ascii: "&"): add("\\&")
+            case UInt8(ascii: "_"): add("\\_")
+            case UInt8(ascii: "~"): add("\\textasciitilde{}")
+            case UInt8(ascii: "^"): add("\\textasciicircum{}")
+            case UInt8(ascii: "<"): add("\\textless{}")
+            case UInt8(ascii: ">"): add("\\textgreater{}")
+            case UInt8(ascii: "|"): add("\\textbar{}")
+            case UInt8(ascii: "\""): add("\\textquotedbl{}")
+            case UInt8(ascii: "'"): add("\\textquotesingle{}")
+            case UInt8(ascii: "`"): add("\\textasciigrave{}")
             // Brackets in braces, so an optional argument never swallows text after \item or \\.
-            case UInt8(ascii: "["): out += Array("{[}".utf8)
-            case UInt8(ascii: "]"): out += Array("{]}".utf8)
+            case UInt8(ascii: "["): add("{[}")
+            case UInt8(ascii: "]"): add("{]}")
             case UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 out.append(byte)
                 // `--`, `,,`, `!``, `?`` are ligatures in T1 fonts.
                 if nextIndex != bytes.endIndex, bytes[nextIndex] == byte || bytes[nextIndex] == UInt8(ascii: "`") {
-                    out += Array("{}".utf8)
+                    add("{}")
                 }
             case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
             case 0..<0x20, 0x7F: break
@@ -66,6 +69,27 @@ public enum LaTeXEscaping {
             i = nextIndex
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped: runs of bytes that need no care are copied as they are,
+    /// the rest goes through `text(_:)` a run at a time.
+    public static func append(_ text: String, to out: inout String) {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            guard needsCare[Int(bytes[index])] else { index = bytes.index(after: index); continue }
+            // From here to the next byte that needs no care (always ASCII): escaped as one
+            // piece, so ligature pairs (both bytes need care) and multi-byte characters stay
+            // together.
+            var end = bytes.index(after: index)
+            while end != bytes.endIndex, needsCare[Int(bytes[end])] { end = bytes.index(after: end) }
+            out += text[start..<index]
+            out += LaTeXEscaping.text(String(text[index..<end]))
+            start = end
+            index = end
+        }
+        out += text[start..<bytes.endIndex]
     }
 
     /// The bytes `text` cannot copy as they are: TeX's special characters, the first

@@ -103,9 +103,24 @@ struct LaTeXImages: Sendable {
         var location: SourceLocation
     }
 
+    /// Whether `text` has `![` somewhere.
+    static func mayHaveImages(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "!"), bytes[index + 1] == UInt8(ascii: "[") { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The images of a lesson in reading order, each located at its address in the file
     /// (at its block's start when the address is not written as parsed, e.g. with escapes).
     static func images(in lesson: Lesson) -> [Occurrence] {
+        // Every Markdown image is written `![`: a lesson without one has none to walk for.
+        guard LaTeXImages.mayHaveImages(lesson.source.text) else { return [] }
         var found: [Occurrence] = []
         func inlines(_ list: [Inline], in range: SourceRange) {
             for inline in list {

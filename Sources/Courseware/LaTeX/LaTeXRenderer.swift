@@ -29,38 +29,61 @@ struct LaTeXRenderer {
     /// not in it is a framed box naming the file.
     var images: [String: String] = [:]
 
+    // Rendering appends to one string per document part (`append(_:to:)`); the `render`
+    // functions return a part of their own for the callers that need one.
+
     func render(_ blocks: [Block]) -> String {
-        blocks.map(render).joined(separator: "\n")
+        var out = ""
+        append(blocks, to: &out)
+        return out
+    }
+
+    func append(_ blocks: [Block], to out: inout String) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { out += "\n" }
+            append(block, to: &out)
+        }
     }
 
     func render(_ block: Block) -> String {
+        var out = ""
+        append(block, to: &out)
+        return out
+    }
+
+    func append(_ block: Block, to out: inout String) {
         switch block {
         case .paragraph(let inlines, _):
             // An image alone in its paragraph stands centred, as on the site's page.
             if let image = soleIncludedImage(inlines) {
-                return "\\begin{center}\n\\cgincludegraphics{" + image + "}\n\\end{center}\n"
+                out += "\\begin{center}\n\\cgincludegraphics{" + image + "}\n\\end{center}\n"
+                return
             }
-            return render(inlines) + "\n"
+            append(inlines, to: &out)
+            out += "\n"
         case .heading(let level, let inlines, let label, let range):
-            return heading(level: level, content: inlines, label: label, range: range)
+            out += heading(level: level, content: inlines, label: label, range: range)
         case .blockQuote(let blocks, _):
-            return "\\begin{quote}\n" + render(blocks) + "\\end{quote}\n"
+            out += "\\begin{quote}\n"
+            append(blocks, to: &out)
+            out += "\\end{quote}\n"
         case .callout(let callout):
-            return self.callout(callout)
+            out += self.callout(callout)
         case .list(let list):
-            return self.list(list)
+            append(list, to: &out)
         case .code(let code):
-            return codeBlock(code)
+            out += codeBlock(code)
         case .html:
-            return "% raw HTML omitted in LaTeX\n"
+            out += "% raw HTML omitted in LaTeX\n"
         case .thematicBreak:
-            return "\\cgrule\n"
+            out += "\\cgrule\n"
         case .displayMath(let tex, let label, let range):
             if let number = numbers.equations[range.start], let label {
                 // A line break after the TeX, so a `%` comment in it cannot swallow the tag.
-                return "\\begin{equation}" + tex + LaTeXRenderer.lineEnd(tex) + "\\tag{" + number + "}\\label{" + label + "}\n\\end{equation}\n"
+                out += "\\begin{equation}" + tex + LaTeXRenderer.lineEnd(tex) + "\\tag{" + number + "}\\label{" + label + "}\n\\end{equation}\n"
+            } else {
+                out += "\\[" + tex + LaTeXRenderer.lineEnd(tex) + "\\]\n"
             }
-            return "\\[" + tex + LaTeXRenderer.lineEnd(tex) + "\\]\n"
         }
     }
 
@@ -97,6 +120,12 @@ struct LaTeXRenderer {
     }
 
     func list(_ list: ListBlock) -> String {
+        var out = ""
+        append(list, to: &out)
+        return out
+    }
+
+    func append(_ list: ListBlock, to out: inout String) {
         let environment = list.ordered ? "enumerate" : "itemize"
         var options: [String] = []
         if list.ordered {
@@ -104,13 +133,14 @@ struct LaTeXRenderer {
             if list.start != 1 { options.append("start=\(list.start)") }
         }
         if list.tight { options.append("noitemsep") }
-        var out = "\\begin{" + environment + "}"
+        out += "\\begin{" + environment + "}"
         if !options.isEmpty { out += "[" + options.joined(separator: ", ") + "]" }
         out += "\n"
         for item in list.items {
-            out += "\\item\\relax\n" + render(item)
+            out += "\\item\\relax\n"
+            append(item, to: &out)
         }
-        return out + "\\end{" + environment + "}\n"
+        out += "\\end{" + environment + "}\n"
     }
 
     func codeBlock(_ code: CodeBlock) -> String {
@@ -137,7 +167,35 @@ struct LaTeXRenderer {
     }
 
     func render(_ inlines: [Inline]) -> String {
-        inlines.map(render).joined()
+        var out = ""
+        append(inlines, to: &out)
+        return out
+    }
+
+    func append(_ inlines: [Inline], to out: inout String) {
+        for inline in inlines { append(inline, to: &out) }
+    }
+
+    /// The common inlines appended in place; the rest as `render(_:)` makes them.
+    func append(_ inline: Inline, to out: inout String) {
+        switch inline {
+        case .text(let text): LaTeXEscaping.append(text, to: &out)
+        case .softBreak: out += "\n"
+        case .emphasis(let inlines):
+            out += "\\emph{"
+            append(inlines, to: &out)
+            out += "}"
+        case .strong(let inlines):
+            out += "\\textbf{"
+            append(inlines, to: &out)
+            out += "}"
+        case .math(let tex, _):
+            out += "\\("
+            out += tex
+            out += "\\)"
+        case .lineBreak, .code, .link, .image, .html, .reference:
+            out += render(inline)
+        }
     }
 
     /// The copy's path when the inlines are one included image and spaces only.

@@ -55,10 +55,9 @@ public enum LaTeXUnicode {
 
     /// The `\DeclareUnicodeCharacter` lines of the preamble (which, unlike
     /// `\newunicodechar`, redefine the arrows LaTeX knows in text only without a warning).
-    public static var preamble: String {
-        definitions.map {
-            "\\DeclareUnicodeCharacter{" + LaTeXEscaping.hex($0.0.unicodeScalars.first!.value)
-                + "}{\\ensuremath{" + $0.1 + "}} % " + String($0.0) + "\n"
-        }.joined()
-    }
+    /// Made once: every document has the same lines.
+    public static let preamble: String = definitions.map {
+        "\\DeclareUnicodeCharacter{" + LaTeXEscaping.hex($0.0.unicodeScalars.first!.value)
+            + "}{\\ensuremath{" + $0.1 + "}} % " + String($0.0) + "\n"
+    }.joined()
 }
