@@ -58,7 +58,7 @@ struct SourceFile: Sendable {
         var scalars = 0
         for scalar in text.unicodeScalars {
             if scalars >= scalarColumn - 1 { break }
-            bytes += String(scalar).utf8.count
+            bytes += scalar.utf8.count
             scalars += 1
         }
         return bytes + 1 + max(0, scalarColumn - 1 - scalars)

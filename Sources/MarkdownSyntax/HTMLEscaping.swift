@@ -58,6 +58,10 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    private static let hrefPunctuation: [Bool] = (0..<256).map { byte in
+        "!#$%()*+,-./:;=?@_~".utf8.contains(UInt8(byte))
+    }
+
     private static func hrefSafe(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -65,7 +69,7 @@ public enum HTMLEscaping {
             return true
         default:
             // The punctuation cmark leaves unescaped in URLs (reserved and unreserved).
-            return "!#$%()*+,-./:;=?@_~".utf8.contains(byte)
+            return hrefPunctuation[Int(byte)]
         }
     }
 

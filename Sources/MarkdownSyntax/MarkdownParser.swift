@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses a lesson: front matter, CommonMark through libcmark, and the lesson extensions
 /// of CALC.md section 1 (math, callouts, labels, references).
 ///
@@ -38,13 +44,19 @@ public enum MarkdownParser {
     /// Replaces U+E000...U+E002 (private use, meaningless in a lesson) by U+FFFD, so the
     /// scanner's tokens cannot be forged; both are three bytes, so offsets stay.
     private static func replacePrivateUseMarkers(_ bytes: inout [UInt8]) {
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x82, bytes[index + 2] >= 0x80 {
-                bytes[index] = 0xEF; bytes[index + 1] = 0xBF; bytes[index + 2] = 0xBD
-                index += 3
-            } else {
-                index += 1
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var index = 0
+            while index + 2 < bytes.count {
+                // Straight to the next lead byte 0xEE; most lessons have none.
+                guard let found = memchr(base + index, 0xEE, bytes.count - index - 2) else { return }
+                index = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if bytes[index + 1] == 0x80, bytes[index + 2] <= 0x82, bytes[index + 2] >= 0x80 {
+                    bytes[index] = 0xEF; bytes[index + 1] = 0xBF; bytes[index + 2] = 0xBD
+                    index += 3
+                } else {
+                    index += 1
+                }
             }
         }
     }

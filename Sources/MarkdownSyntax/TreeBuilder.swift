@@ -333,7 +333,7 @@ struct TreeBuilder {
 
     /// Calls `body` for each run of text and each token of `string`, in order.
     private func forEachToken(in string: String, _ body: (TokenPiece) -> Void) {
-        guard string.utf8.contains(0xEE) else { body(.text(string)); return }
+        guard string.containsByte(0xEE) else { body(.text(string)); return }
         var string = string
         string.withUTF8 { bytes in
             var runStart = 0
@@ -371,7 +371,7 @@ struct TreeBuilder {
     /// A string from a code span, URL, HTML or code block with every token replaced by the
     /// source text it stands for, so nothing outside math changes.
     private func verbatim(_ string: String) -> String {
-        guard string.utf8.contains(0xEE) else { return string }
+        guard string.containsByte(0xEE) else { return string }
         var out = ""
         forEachToken(in: string) { piece in
             switch piece {

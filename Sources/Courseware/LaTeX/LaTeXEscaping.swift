@@ -74,22 +74,28 @@ public enum LaTeXEscaping {
     /// Appends `text` escaped: runs of bytes that need no care are copied as they are,
     /// the rest goes through `text(_:)` a run at a time.
     public static func append(_ text: String, to out: inout String) {
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            guard needsCare[Int(bytes[index])] else { index = bytes.index(after: index); continue }
-            // From here to the next byte that needs no care (always ASCII): escaped as one
-            // piece, so ligature pairs (both bytes need care) and multi-byte characters stay
-            // together.
-            var end = bytes.index(after: index)
-            while end != bytes.endIndex, needsCare[Int(bytes[end])] { end = bytes.index(after: end) }
-            out += text[start..<index]
-            out += LaTeXEscaping.text(String(text[index..<end]))
-            start = end
-            index = end
+        var storage = text
+        storage.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                guard needsCare[Int(bytes[index])] else { index += 1; continue }
+                // From here to the next byte that needs no care (always ASCII): escaped as one
+                // piece, so ligature pairs (both bytes need care) and multi-byte characters stay
+                // together.
+                var end = index + 1
+                while end < bytes.count, needsCare[Int(bytes[end])] { end += 1 }
+                if index > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+                out += LaTeXEscaping.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                start = end
+                index = end
+            }
+            if start == 0 {
+                out += text
+            } else if start < bytes.count {
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            }
         }
-        out += text[start..<bytes.endIndex]
     }
 
     /// The bytes `text` cannot copy as they are: TeX's special characters, the first
