@@ -4,6 +4,12 @@ import Mustache
 // The view models handed to the templates. Swift decides every value; the templates only
 // place them. Each model answers the names its templates use through `MustacheParent`,
 // which is both explicit (the names are listed here) and faster than reflection.
+//
+// Text from the course (titles, the author) also comes escaped as `...HTML`, for triple
+// braces: `{{{titleHTML}}}` gives the same bytes as `{{title}}`, whose escaping Mustache
+// does a character at a time (a large share of a build once). Links (`href`), ids,
+// numbers, levels and kinds are made of ASCII letters, digits, `-`, `_` and `.` only, so
+// the default templates place them with triple braces too.
 
 /// A link to a lesson: in lists of lessons, prerequisites and the pager.
 public struct LessonLinkModel: Sendable, MustacheParent {
@@ -16,6 +22,7 @@ public struct LessonLinkModel: Sendable, MustacheParent {
         switch name {
         case "number": number
         case "title": title
+        case "titleHTML": HTMLEscaping.templateText(title)
         case "href": href
         case "isLast": isLast
         default: nil
@@ -36,6 +43,7 @@ public struct LessonEntryModel: Sendable, MustacheParent {
         switch name {
         case "number": number
         case "title": title
+        case "titleHTML": HTMLEscaping.templateText(title)
         case "href": href
         case "summaryHTML": summaryHTML
         case "prerequisites": prerequisites
@@ -54,8 +62,11 @@ public struct SiteModel: Sendable {
     func child(named name: String) -> Any? {
         switch name {
         case "courseTitle": courseTitle
+        case "courseTitleHTML": HTMLEscaping.templateText(courseTitle)
         case "author": author
+        case "authorHTML": author.map(HTMLEscaping.templateText)
         case "language": language
+        case "languageHTML": HTMLEscaping.templateText(language)
         default: nil
         }
     }
@@ -69,6 +80,7 @@ public struct IndexPageModel: Sendable, MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "pageTitle": site.courseTitle
+        case "pageTitleHTML": HTMLEscaping.templateText(site.courseTitle)
         case "lessons": lessons
         default: site.child(named: name)
         }
@@ -87,6 +99,7 @@ public struct NavigationItemModel: Sendable, MustacheParent {
         switch name {
         case "number": number
         case "title": title
+        case "titleHTML": HTMLEscaping.templateText(title)
         case "href": href
         case "isCurrent": isCurrent
         default: nil
@@ -144,8 +157,10 @@ public struct LessonPageModel: Sendable, MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "pageTitle": "\(title) · \(site.courseTitle)"
+        case "pageTitleHTML": HTMLEscaping.templateText("\(title) · \(site.courseTitle)")
         case "lessonNumber": lessonNumber
         case "title": title
+        case "titleHTML": HTMLEscaping.templateText(title)
         case "summaryHTML": summaryHTML
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
