@@ -48,6 +48,19 @@ struct HeadingAnchors {
         var out = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // ASCII needs no Unicode tables: the common case, done by hand.
+                var c = scalar.value
+                if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                    if pendingDash && !out.isEmpty { out += "-" }
+                    pendingDash = false
+                    out.unicodeScalars.append(Unicode.Scalar(UInt8(c)))
+                } else {
+                    pendingDash = true
+                }
+                continue
+            }
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
                (c >= "a" && c <= "z") || (c >= "0" && c <= "9") {

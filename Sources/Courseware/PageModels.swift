@@ -46,6 +46,7 @@ public struct LessonEntryModel: Sendable, MustacheParent {
         case "titleHTML": HTMLEscaping.templateText(title)
         case "href": href
         case "summaryHTML": summaryHTML
+        case "hasSummary": summaryHTML != nil
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
         default: nil
@@ -65,6 +66,7 @@ public struct SiteModel: Sendable {
         case "courseTitleHTML": HTMLEscaping.templateText(courseTitle)
         case "author": author
         case "authorHTML": author.map(HTMLEscaping.templateText)
+        case "hasAuthor": author != nil
         case "language": language
         case "languageHTML": HTMLEscaping.templateText(language)
         default: nil
@@ -133,6 +135,7 @@ public struct ContentsEntryModel: Sendable, MustacheParent {
         case "level": level
         case "id": id
         case "number": number
+        case "hasNumber": number != nil
         case "titleHTML": titleHTML
         default: nil
         }
@@ -162,6 +165,7 @@ public struct LessonPageModel: Sendable, MustacheParent {
         case "title": title
         case "titleHTML": HTMLEscaping.templateText(title)
         case "summaryHTML": summaryHTML
+        case "hasSummary": summaryHTML != nil
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
         case "contents": contents
@@ -191,7 +195,9 @@ public struct CalloutModel: Sendable, MustacheParent {
         case "kind": kind
         case "kindName": kindName
         case "number": number
+        case "hasNumber": number != nil
         case "id": id
+        case "hasId": id != nil
         case "titleHTML": titleHTML
         case "hasTitle": titleHTML != nil
         case "isProof": kind == "proof"
@@ -215,7 +221,9 @@ public struct EquationModel: Sendable, MustacheParent {
         case "texHTML": HTMLEscaping.text(tex)
         case "tex": tex
         case "id": id
+        case "hasId": id != nil
         case "number": number
+        case "hasNumber": number != nil
         default: nil
         }
     }

@@ -110,13 +110,14 @@ struct SiteRenderer: Sendable {
 
         init(renderer: SiteRenderer) {
             self.renderer = renderer
-            func item(_ lesson: Lesson, _ isCurrent: Bool) -> String {
+            @Sendable func item(_ lesson: Lesson, _ isCurrent: Bool) -> String {
                 renderer.templates.render(NavigationItemModel(number: lesson.number, title: lesson.metadata.title,
                                                               href: lesson.slug.rawValue + ".html", isCurrent: isCurrent),
                                           with: "course-nav-item").ensuringFinalNewline()
             }
-            plain = renderer.lessons.map { item($0, false) }
-            current = renderer.lessons.map { item($0, true) }
+            let both = renderer.lessons.parallelMap { lesson in (item(lesson, false), item(lesson, true)) }
+            plain = both.map(\.0)
+            current = both.map(\.1)
         }
 
         func html(current position: Int) -> String {

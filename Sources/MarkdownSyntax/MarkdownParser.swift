@@ -17,9 +17,11 @@ public enum MarkdownParser {
         var bytes = Array(source.utf8)
         var diagnostics: [Diagnostic] = []
         replacePrivateUseMarkers(&bytes)
-        let frontMatter = splitFrontMatter(&bytes, file: file, diagnostics: &diagnostics)
+        let original = SourceText(bytes)
+        let frontMatter = splitFrontMatter(&bytes, lines: original, file: file, diagnostics: &diagnostics)
 
-        let text = SourceText(bytes)
+        // Blanking the front matter keeps every line break, so the lines are the same.
+        let text = SourceText(bytes, sameLinesAs: original)
         // First pass: where code and HTML blocks are, so math is not looked for there.
         let layout = CommonMarkConverter.blockLayout(bytes, lineCount: text.lineCount)
         var scanner = MathScanner(text: text, layout: layout, file: file)
@@ -63,9 +65,8 @@ public enum MarkdownParser {
 
     /// Splits off `---` YAML `---` at the very top. The front matter lines are blanked
     /// with spaces rather than removed, so cmark's line numbers stay those of the file.
-    private static func splitFrontMatter(_ bytes: inout [UInt8], file: String,
+    private static func splitFrontMatter(_ bytes: inout [UInt8], lines text: SourceText, file: String,
                                          diagnostics: inout [Diagnostic]) -> FrontMatter? {
-        let text = SourceText(bytes)
         guard text.lineCount >= 1, isDelimiter(text.lineBytes(1), allowDots: false) else { return nil }
         var closing = 2
         while closing <= text.lineCount, !isDelimiter(text.lineBytes(closing), allowDots: true) { closing += 1 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of a lesson file with the offset of every line, for turning byte offsets into
 /// line and column and for quoting a line in a diagnostic.
 struct SourceText {
@@ -8,12 +14,24 @@ struct SourceText {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        starts.reserveCapacity(bytes.count / 40 + 2)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                starts.append(offset)
+            }
         }
         // A final newline does not open another line.
         if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
         lineStarts = starts
+    }
+
+    /// The same lines over other bytes with the same line breaks (front matter blanked).
+    init(_ bytes: [UInt8], sameLinesAs other: SourceText) {
+        self.bytes = bytes
+        lineStarts = other.lineStarts
     }
 
     var lineCount: Int { lineStarts.count }
