@@ -122,6 +122,8 @@ public enum LaTeXEscaping {
     /// A line of a code block for a `Verbatim` environment: verbatim, except characters the
     /// preamble cannot print, which become `[U+XXXX]`, and tabs, which become spaces.
     public static func verbatimLine(_ line: String) -> String {
+        // Most lines are printable ASCII only, which stays as it is.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return line }
         var out = ""
         for scalar in line.unicodeScalars {
             if scalar == "\t" {
@@ -140,6 +142,11 @@ public enum LaTeXEscaping {
     /// A URL for `\href`: `%`, `#` and `\` escaped, braces percent-encoded (they cannot be
     /// escaped inside the URL argument), spaces and control characters percent-encoded.
     public static func url(_ url: String) -> String {
+        if url.utf8.allSatisfy({ byte in
+            byte > 0x20 && byte < 0x7F && !"%#\\{}~^".utf8.contains(byte)
+        }) {
+            return url
+        }
         var out = ""
         for byte in url.utf8 {
             switch byte {

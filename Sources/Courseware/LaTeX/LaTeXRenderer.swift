@@ -147,7 +147,8 @@ struct LaTeXRenderer {
         if let calc = calcBlock(code) { return calc }
         // Two environments, so a line reading `\end{CodeBlock}` cannot end the block early.
         let lines = code.lines.map { LaTeXEscaping.verbatimLine($0.text) }
-        let environment = lines.contains { $0.contains("\\end{CodeBlock}") } ? "CodeBlockAlt" : "CodeBlock"
+        let environment = lines.contains { $0.containsByte(UInt8(ascii: "\\")) && $0.contains("\\end{CodeBlock}") }
+            ? "CodeBlockAlt" : "CodeBlock"
         return "\\begin{" + environment + "}\n" + lines.map { $0 + "\n" }.joined() + "\\end{" + environment + "}\n"
     }
 
