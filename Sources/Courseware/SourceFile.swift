@@ -1,4 +1,9 @@
 import MarkdownSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file's text with fast access to its lines, for building diagnostics.
 struct SourceFile: Sendable {
@@ -16,25 +21,29 @@ struct SourceFile: Sendable {
     /// course never splits its files into lines.
     func line(_ number: Int) -> String {
         guard number >= 1 else { return "" }
-        let bytes = text.utf8
-        var current = 1
-        var start = bytes.startIndex
-        if number > 1 {
-            var index = bytes.startIndex
-            while index != bytes.endIndex {
-                if bytes[index] == UInt8(ascii: "\n") {
-                    current += 1
-                    if current == number { start = bytes.index(after: index); break }
-                }
-                index = bytes.index(after: index)
+        var text = self.text
+        return text.withUTF8 { bytes -> String in
+            guard let base = bytes.baseAddress else { return "" }
+            let newline = Int32(UInt8(ascii: "\n"))
+            var start = 0
+            var current = 1
+            // memchr from line break to line break: lines are looked up one by one (a YAML
+            // node's position, a diagnostic), so this stays cheap for long files too.
+            while current < number {
+                guard start < bytes.count, let found = memchr(base + start, newline, bytes.count - start) else { return "" }
+                start = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                current += 1
             }
-            guard current == number else { return "" }
+            if start > bytes.count { return "" }
+            var end = start
+            if start < bytes.count, let found = memchr(base + start, newline, bytes.count - start) {
+                end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            } else {
+                end = bytes.count
+            }
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        var end = start
-        while end != bytes.endIndex, bytes[end] != UInt8(ascii: "\n") { end = bytes.index(after: end) }
-        var line = Substring(text.utf8[start..<end])
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return String(line)
     }
 
     /// A diagnostic at a position of this file, quoting its line.
