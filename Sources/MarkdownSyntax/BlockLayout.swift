@@ -1,6 +1,6 @@
 /// What a first cmark pass says about each line of a lesson, so that the math scanner
 /// leaves code and raw HTML alone and knows how far a quoted or listed line is indented.
-struct BlockLayout {
+struct BlockLayout: Equatable {
     /// Lines inside a code block or an HTML block: no math or references there.
     var verbatim: [Bool]
     /// Column where the paragraph or heading containing the line starts (0: none).

@@ -23,7 +23,7 @@ public enum MarkdownParser {
         // Blanking the front matter keeps every line break, so the lines are the same.
         let text = SourceText(bytes, sameLinesAs: original)
         // First pass: where code and HTML blocks are, so math is not looked for there.
-        let layout = CommonMarkConverter.blockLayout(bytes, lineCount: text.lineCount)
+        let layout = CommonMarkConverter.blockLayout(layoutText(bytes), lineCount: text.lineCount)
         var scanner = MathScanner(text: text, layout: layout, file: file)
         scanner.scan()
         diagnostics += scanner.diagnostics
@@ -41,6 +41,74 @@ public enum MarkdownParser {
         diagnostics += builder.diagnostics
         diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
         return MarkdownDocument(frontMatter: frontMatter, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    /// The text the first pass reads: the file with `_`, `*`, and `\` before a letter
+    /// replaced by `x` between the first and second `$` of a line, the third and fourth, and
+    /// so on. Those bytes make libcmark build (and then throw away) an inline node each,
+    /// which in TeX is most of the first pass's work (LaTeX has a backslash or subscript
+    /// every few characters); the replacement halves it.
+    ///
+    /// The blocks, their lines and columns, are the same for both texts, which is all the
+    /// first pass is read for (`BlockLayout`; tested against the text as written):
+    /// - every byte keeps its place, so lines and columns stay;
+    /// - a replaced byte has a `$` before it on its line, so it is never part of the line's
+    ///   indentation, container markers or block start (`*` bullets, `***` and `___` rules
+    ///   and `===` underlines have no `$` on their line, nor does a closing code fence);
+    /// - a line with a `<` before its first `$` is left as it is, so an HTML block's start
+    ///   condition sees the line as written; the end conditions (`-->`, `?>`, `>`, `]]>`,
+    ///   `</script>`...) have none of the replaced bytes, and replacing makes only `x`;
+    /// - in a fence's info string, a link reference definition's label, destination or
+    ///   title, `_`, `*` and a backslash before a letter mean nothing: validity is the same.
+    static func layoutText(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "$")) else { return bytes }
+        var out = bytes
+        out.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var lineStart = 0
+            var dollars: [Int] = []
+            while lineStart < count {
+                let lineEnd: Int
+                if let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) {
+                    lineEnd = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                } else {
+                    lineEnd = count
+                }
+                dollars.removeAll(keepingCapacity: true)
+                var sawLessBeforeDollar = false
+                for index in lineStart..<lineEnd {
+                    switch buffer[index] {
+                    case UInt8(ascii: "$"): dollars.append(index)
+                    case UInt8(ascii: "<") where dollars.isEmpty: sawLessBeforeDollar = true
+                    default: break
+                    }
+                }
+                if !sawLessBeforeDollar {
+                    var pair = 0
+                    while pair + 1 < dollars.count {
+                        let end = dollars[pair + 1]
+                        for index in (dollars[pair] + 1)..<end {
+                            switch buffer[index] {
+                            case UInt8(ascii: "_"), UInt8(ascii: "*"):
+                                buffer[index] = UInt8(ascii: "x")
+                            case UInt8(ascii: "\\"):
+                                let next = index + 1 < end ? buffer[index + 1] : 0
+                                if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+                                    || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) {
+                                    buffer[index] = UInt8(ascii: "x")
+                                }
+                            default:
+                                break
+                            }
+                        }
+                        pair += 2
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return out
     }
 
     /// Replaces U+E000...U+E002 (private use, meaningless in a lesson) by U+FFFD, so the
