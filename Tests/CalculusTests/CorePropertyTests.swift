@@ -76,6 +76,24 @@ import Testing
         #expect(fast > 1000, "the fast path was taken \(fast) times")
     }
 
+    /// The machine-word path of numeric radicals gives the same expression as the BigInt
+    /// path, over radicands with small and large prime factors, perfect powers and
+    /// exponents of either sign.
+    @Test func smallRadicalsAgreeWithTheBigIntPath() {
+        var rng = CoreSeededGenerator(seed: 11)
+        let exponents: [(Int, Int)] = [(1, 2), (-1, 2), (3, 2), (-3, 2), (1, 3), (2, 3), (-5, 3), (1, 4), (7, 4), (1, 6), (-1, 6), (5, 12)]
+        var radicands = Array(1...400) + [1024, 3 * 3 * 7, 997 * 997, 1009 * 1009, 1009 * 1013, 2 * 1009 * 1009, 8 * 27 * 125,
+                                           Int(Int32.max), 1 << 62, (1 << 62) + 1, Int.max, 999_983 * 999_983, 1_000_003 * 3]
+        for _ in 0..<300 { radicands.append(rng.int(2...Int(Int32.max)) * rng.int(1...4096)) }
+        for n in radicands {
+            for (rn, rd) in exponents {
+                let small = Expr.integerRadical(small: n, rn, rd)
+                let big = Expr.integerRadical(Rational(n).numerator, Rational(rn, rd))
+                #expect(small == big, "\(n)^(\(rn)/\(rd))")
+            }
+        }
+    }
+
     /// The two-operand fast path of `Expr.sum` (merging sorted term lists) gives the same
     /// expression as the general path, over random operands, their terms and multiples
     /// of them (so that like terms meet and cancel).
