@@ -76,6 +76,36 @@ import Testing
         #expect(fast > 1000, "the fast path was taken \(fast) times")
     }
 
+    /// A product-rule term built as (the other factors) times the derivative gives the
+    /// same expression as the general product of all factors with the one replaced, over
+    /// random products and derivatives (and other random replacements).
+    @Test func productRuleTermsAgreeWithTheGeneralProduct() {
+        let samples = Self.samples(count: 400, seed: 9, depth: 3)
+        var products: [[Expr]] = []
+        for e in samples {
+            if case .mul(let fs) = e { products.append(fs) }
+            for v in ["x", "y"] {
+                if case .mul(let fs) = Derivative.partial(e, wrt: v) { products.append(fs) }
+            }
+        }
+        var compared = 0
+        for (k, fs) in products.enumerated() {
+            for i in fs.indices {
+                var replacements = ["x", "y", "z"].map { Derivative.partial(fs[i], wrt: $0) }
+                replacements.append(samples[k % samples.count])
+                replacements.append(.num(-3))
+                for d in replacements where d != .zero {
+                    var all = fs
+                    all[i] = d
+                    #expect(Derivative.productRule(fs, i, d) == Expr.product(all),
+                            "\(Expr.mul(fs).plainText) with factor \(i) replaced by \(d.plainText)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1000, "compared \(compared) terms")
+    }
+
     /// The machine-word path of numeric radicals gives the same expression as the BigInt
     /// path, over radicands with small and large prime factors, perfect powers and
     /// exponents of either sign.
