@@ -195,21 +195,11 @@ extension Expr {
         switch self {
         case .number, .symbol, .constant: return self
         case .add(let ts):
-            var any = false
-            let mapped = ts.map { t -> Expr in
-                let (u, changed) = f(t)
-                if changed { any = true }
-                return u
-            }
-            return any ? Expr.sum(mapped) : self
+            guard let mapped = Self.mapChanged(ts, f) else { return self }
+            return Expr.sum(mapped)
         case .mul(let fs):
-            var any = false
-            let mapped = fs.map { t -> Expr in
-                let (u, changed) = f(t)
-                if changed { any = true }
-                return u
-            }
-            return any ? Expr.product(mapped) : self
+            guard let mapped = Self.mapChanged(fs, f) else { return self }
+            return Expr.product(mapped)
         case .pow(let b, let e):
             let (nb, cb) = f(b)
             let (ne, ce) = f(e)
@@ -220,6 +210,25 @@ extension Expr {
         case .piecewise:
             return mapChildren { f($0).0 }
         }
+    }
+
+    /// `f` applied to every operand in order; nil when none changed (then no array is
+    /// built).
+    private static func mapChanged(_ operands: [Expr], _ f: (Expr) -> (Expr, Bool)) -> [Expr]? {
+        var mapped: [Expr]? = nil
+        for (k, t) in operands.enumerated() {
+            let (u, changed) = f(t)
+            if mapped != nil {
+                mapped!.append(u)
+            } else if changed {
+                var fresh: [Expr] = []
+                fresh.reserveCapacity(operands.count)
+                fresh.append(contentsOf: operands[..<k])
+                fresh.append(u)
+                mapped = fresh
+            }
+        }
+        return mapped
     }
 
     /// The same node with every child transformed, rebuilt through the smart constructors
