@@ -75,20 +75,14 @@ public enum Derivative {
     static func productRule(_ factors: [Expr], _ i: Int, _ d: Expr) -> Expr {
         var rest = factors
         rest.remove(at: i)
-        switch rest.count {
-        case 0: return d
-        case 1: return .product([rest[0], d])
-        case 2:
-            // A number times a lone sum is not canonical on its own (the constructors
-            // distribute it), so such a term takes the general product of all factors.
-            if case .number = rest[0], case .add = rest[1] {
-                var all = factors
-                all[i] = d
-                return .product(all)
-            }
-            return .product([.mul(rest), d])
-        default: return .product([.mul(rest), d])
+        // A number times a lone sum is not canonical on its own (the constructors
+        // distribute it), so such a term takes the general product of all factors.
+        if rest.count == 2, case .number = rest[0], case .add = rest[1] {
+            var all = factors
+            all[i] = d
+            return .product(all)
         }
+        return .product([Expr.productOfCanonicalFactors(rest), d])
     }
 
     /// Successive partials: `partial(e, wrt: ["x", "y"])` is f_xy (first x, then y).

@@ -214,6 +214,20 @@ extension Expr {
         return productCombining(factors, rounds: 0)
     }
 
+    /// The canonical product of some of a canonical product's factors, in their order
+    /// (dropping factors keeps the rest sorted, combined and reduced): built directly,
+    /// except a number times a lone sum, which the constructors distribute.
+    static func productOfCanonicalFactors(_ factors: [Expr]) -> Expr {
+        switch factors.count {
+        case 0: return .one
+        case 1: return factors[0]
+        case 2:
+            if case .number = factors[0], case .add = factors[1] { return product(factors) }
+            return .mul(factors)
+        default: return .mul(factors)
+        }
+    }
+
     /// The product through the general path only (what `productOfTwo` must agree with).
     static func generalProduct(_ factors: [Expr]) -> Expr {
         productCombining(factors, rounds: 0)

@@ -106,6 +106,29 @@ import Testing
         #expect(compared > 1000, "compared \(compared) terms")
     }
 
+    /// Some of a canonical product's factors, in order, built directly are the canonical
+    /// product of them (the constructors leave them as they are).
+    @Test func subproductsOfCanonicalProductsAreCanonical() {
+        var compared = 0
+        for e in Self.samples(count: 600, seed: 10, depth: 3) {
+            for v in ["", "x", "y"] {
+                guard case .mul(let fs) = v.isEmpty ? e : Derivative.partial(e, wrt: v) else { continue }
+                var subsets: [[Expr]] = [Array(fs.dropFirst()), Array(fs.dropLast())]
+                for i in fs.indices {
+                    var rest = fs
+                    rest.remove(at: i)
+                    subsets.append(rest)
+                    if rest.count > 1 { rest.remove(at: (i * 7) % rest.count); subsets.append(rest) }
+                }
+                for sub in subsets {
+                    #expect(Expr.productOfCanonicalFactors(sub) == Expr.product(sub), "\(sub.map(\.plainText))")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1000, "compared \(compared) subproducts")
+    }
+
     /// The machine-word path of numeric radicals gives the same expression as the BigInt
     /// path, over radicands with small and large prime factors, perfect powers and
     /// exponents of either sign.

@@ -109,7 +109,7 @@ public enum Simplify {
             if case .pow(.function(let h, let a), .num(2)) = g, h == f {
                 var others = factors
                 others.remove(at: k)
-                return (a, Expr.product(others))
+                return (a, Expr.productOfCanonicalFactors(others))
             }
         }
         return nil
@@ -142,7 +142,7 @@ public enum Simplify {
                     var others = factors
                     others.remove(at: max(p, q))
                     others.remove(at: min(p, q))
-                    let common = Expr.product(others)
+                    let common = Expr.productOfCanonicalFactors(others)
                     let partner = Expr.product([common, .apply(formula.partnerFirst, a), .apply(formula.partnerSecond, b)])
                     for (j, u) in terms.enumerated() where j != i {
                         let (d, restU) = u.coefficientAndRest
@@ -269,7 +269,7 @@ public enum Simplify {
                     num.append(f)
                 }
             }
-            split.append((Expr.product(num), den))
+            split.append((Expr.productOfCanonicalFactors(num), den))
         }
         guard !bases.isEmpty else { return nil }
         var numerators: [Expr] = []
