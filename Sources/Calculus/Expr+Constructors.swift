@@ -74,17 +74,16 @@ extension Expr {
     static func generalSum(_ terms: [Expr]) -> Expr {
         if terms.count == 1, case .add = terms[0] { return terms[0] }
         var constant = Rational.zero
-        // Like terms are found by a linear scan while there are few (the common case, and
-        // cheaper than hashing whole subtrees), through an index once there are many.
-        // A term is kept as given until a like term merges with it, so most terms are
-        // never split into coefficient and rest (which allocates) nor rebuilt.
-        var firsts: [Expr] = []
-        var coefficients: [Rational] = []
-        var merged: [Bool] = []
-        var index: [Expr: Int]? = nil
-        firsts.reserveCapacity(terms.count)
-        coefficients.reserveCapacity(terms.count)
-        merged.reserveCapacity(terms.count)
+        // The terms, flattened, are sorted by their rests (the canonical order), so like
+        // terms end up side by side and merge in one pass: no pairwise search, no
+        // hashing of subtrees. A term is kept as given unless a like term merges with it,
+        // so most terms are never split into coefficient and rest (which allocates).
+        var flat: [Expr] = []
+        var capacity = 0
+        for t in terms {
+            if case .add(let inner) = t { capacity += inner.count } else { capacity += 1 }
+        }
+        flat.reserveCapacity(capacity)
         func add(_ t: Expr) {
             switch t {
             case .number(let r):
@@ -92,39 +91,28 @@ extension Expr {
             case .add(let inner):
                 for u in inner { add(u) }
             case .constant, .symbol, .pow, .mul, .function, .piecewise:
-                let found: Int?
-                if let index {
-                    found = index[t.coefficientAndRest.rest]
-                } else {
-                    found = firsts.firstIndex { sameRest($0, t) }
-                }
-                if let found {
-                    coefficients[found] += t.leadingCoefficient
-                    merged[found] = true
-                } else {
-                    firsts.append(t)
-                    coefficients.append(t.leadingCoefficient)
-                    merged.append(false)
-                    if index != nil {
-                        index![t.coefficientAndRest.rest] = firsts.count - 1
-                    } else if firsts.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: firsts.enumerated().map { ($1.coefficientAndRest.rest, $0) })
-                    }
-                }
+                flat.append(t)
             }
         }
         for t in terms { add(t) }
-        var kept: [Int] = []
-        kept.reserveCapacity(firsts.count)
-        for i in firsts.indices where !coefficients[i].isZero { kept.append(i) }
-        if kept.isEmpty { return .number(constant) }
-        if kept.count > 1 { kept.sort { compareRests(firsts[$0], firsts[$1]) < 0 } }
+        if flat.count > 1 { flat.sort { compareRests($0, $1) < 0 } }
         var result: [Expr] = []
-        result.reserveCapacity(kept.count + 1)
+        result.reserveCapacity(flat.count + 1)
         if !constant.isZero { result.append(.number(constant)) }
-        for i in kept {
-            result.append(merged[i] ? Expr.scaled(firsts[i].coefficientAndRest.rest, by: coefficients[i]) : firsts[i])
+        var i = 0
+        while i < flat.count {
+            var j = i + 1
+            while j < flat.count && compareRests(flat[i], flat[j]) == 0 { j += 1 }
+            if j == i + 1 {
+                result.append(flat[i])
+            } else {
+                var c = flat[i].leadingCoefficient
+                for k in (i + 1)..<j { c += flat[k].leadingCoefficient }
+                if !c.isZero { result.append(Expr.scaled(flat[i].coefficientAndRest.rest, by: c)) }
+            }
+            i = j
         }
+        if result.isEmpty { return .number(constant) }
         return result.count == 1 ? result[0] : .add(result)
     }
 
