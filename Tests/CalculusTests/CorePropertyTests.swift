@@ -129,6 +129,41 @@ import Testing
         #expect(compared > 1000, "compared \(compared) subproducts")
     }
 
+    /// `expanded()` returns a sum or product with nothing to multiply out as it is: the
+    /// same as multiplying it out factor by factor and collecting, as the general path does.
+    @Test func expansionWithoutSumFactorsIsTheIdentity() {
+        func multipliedOut(_ e: Expr) -> Expr {
+            switch e {
+            case .mul(let fs):
+                var t = Expr.one
+                for f in fs { t = Expr.product([t, f]) }
+                return Expr.sum([t])
+            case .add(let ts):
+                return Expr.sum(ts.map(multipliedOut))
+            case .number, .symbol, .constant, .pow, .function, .piecewise:
+                return e
+            }
+        }
+        var checked = 0
+        for e in Self.samples(count: 600, seed: 13, depth: 3) {
+            var candidates = [e, Derivative.partial(e, wrt: "x")]
+            if case .add(let ts) = e { candidates.append(contentsOf: ts) }
+            for c in candidates {
+                let plain: Bool
+                switch c {
+                case .mul(let fs): plain = !fs.contains(where: \.isExpandableFactor)
+                case .add(let ts): plain = !ts.contains(where: \.hasExpandableFactor)
+                case .number, .symbol, .constant, .pow, .function, .piecewise: plain = false
+                }
+                guard plain else { continue }
+                #expect(c.expanded() == c)
+                #expect(multipliedOut(c) == c, "\(c.plainText)")
+                checked += 1
+            }
+        }
+        #expect(checked > 300, "checked \(checked)")
+    }
+
     /// The machine-word path of numeric radicals gives the same expression as the BigInt
     /// path, over radicands with small and large prime factors, perfect powers and
     /// exponents of either sign.

@@ -10,6 +10,9 @@ extension Expr {
         switch self {
         case .number, .symbol, .constant, .function, .piecewise: return self
         case .add(let ts):
+            // Nothing to multiply out: the canonical sum rebuilt from its own terms is
+            // itself, so it is not rebuilt.
+            if !ts.contains(where: \.hasExpandableFactor) { return self }
             var out: [Expr] = []
             for t in ts {
                 guard let e = t.expanded() else { return nil }
@@ -18,6 +21,7 @@ extension Expr {
             }
             return Expr.sum(out)
         case .mul(let fs):
+            if !fs.contains(where: \.isExpandableFactor) { return self }
             var terms: [Expr] = [.one]
             for f in fs {
                 guard let e = f.expanded() else { return nil }
@@ -47,6 +51,28 @@ extension Expr {
             }
             let result = Expr.sum(terms)
             return result
+        }
+    }
+
+    /// A factor `expanded()` multiplies out: a sum, or a sum to an integer power 2...12.
+    var isExpandableFactor: Bool {
+        switch self {
+        case .add: return true
+        case .pow(.add, .number(let r)):
+            guard let n = r.intValue else { return false }
+            return n > 1 && n <= 12
+        case .number, .symbol, .constant, .mul, .pow, .function, .piecewise: return false
+        }
+    }
+
+    /// Whether a term of a sum has something `expanded()` multiplies out (else it expands
+    /// to itself).
+    var hasExpandableFactor: Bool {
+        switch self {
+        case .mul(let fs): return fs.contains(where: \.isExpandableFactor)
+        case .pow: return isExpandableFactor
+        case .add: return true
+        case .number, .symbol, .constant, .function, .piecewise: return false
         }
     }
 
