@@ -28,6 +28,11 @@ extension Expr {
                 let parts: [Expr]
                 if case .add(let inner) = e { parts = inner } else { parts = [e] }
                 if terms.count * parts.count > Self.expansionTermLimit { return nil }
+                // 1 times a canonical term is that term.
+                if terms.count == 1, case .number(let one) = terms[0], one.isOne {
+                    terms = parts
+                    continue
+                }
                 var next: [Expr] = []
                 next.reserveCapacity(terms.count * parts.count)
                 for t in terms { for p in parts { next.append(Expr.product([t, p])) } }
