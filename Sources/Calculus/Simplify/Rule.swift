@@ -1,10 +1,43 @@
 /// One rewrite: returns a new expression, or nil when it does not apply.
 public struct Rule: Sendable {
+    /// Kinds of expression node, for the nodes a rule can rewrite.
+    public struct Kinds: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let number = Kinds(rawValue: 1 << 0)
+        public static let symbol = Kinds(rawValue: 1 << 1)
+        public static let constant = Kinds(rawValue: 1 << 2)
+        public static let add = Kinds(rawValue: 1 << 3)
+        public static let mul = Kinds(rawValue: 1 << 4)
+        public static let pow = Kinds(rawValue: 1 << 5)
+        public static let function = Kinds(rawValue: 1 << 6)
+        public static let piecewise = Kinds(rawValue: 1 << 7)
+        public static let all = Kinds(rawValue: 0xFF)
+
+        /// The kind of `e`.
+        public init(of e: Expr) {
+            switch e {
+            case .number: self = .number
+            case .symbol: self = .symbol
+            case .constant: self = .constant
+            case .add: self = .add
+            case .mul: self = .mul
+            case .pow: self = .pow
+            case .function: self = .function
+            case .piecewise: self = .piecewise
+            }
+        }
+    }
+
     public let name: String
+    /// The kinds of node the rule can rewrite (it returns nil for every other node, so it
+    /// is not called on them).
+    public let kinds: Kinds
     public let rewrite: @Sendable (Expr) -> Expr?
 
-    public init(_ name: String, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
+    public init(_ name: String, kinds: Kinds = .all, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
         self.name = name
+        self.kinds = kinds
         self.rewrite = rewrite
     }
 }
@@ -21,7 +54,8 @@ public struct RuleSet: Sendable {
 
     /// The first rule's rewrite of `e`, or nil when none applies.
     public func apply(_ e: Expr) -> Expr? {
-        for r in rules {
+        let kind = Rule.Kinds(of: e)
+        for r in rules where r.kinds.contains(kind) {
             if let out = r.rewrite(e), out != e { return out }
         }
         return nil
