@@ -59,6 +59,31 @@ extension Expr {
         }
     }
 
+    /// The factors of a term without its coefficient (none for a number).
+    private static func termFactors(_ t: Expr) -> ArraySlice<Expr> {
+        switch t {
+        case .number: return []
+        case .mul: return t.restFactors ?? []
+        case .symbol, .constant, .add, .pow, .function, .piecewise: return [t][...]
+        }
+    }
+
+    /// Whether the common factors `commonFactorSplit` keeps after reading two terms are
+    /// not empty: some factor of `a` (to a positive or symbolic power) has its base among
+    /// `b`'s factors (the first such factor), both to positive numeric powers or to the
+    /// same power.
+    static func mayShareFactor(_ a: Expr, _ b: Expr) -> Bool {
+        let fa = termFactors(a), fb = termFactors(b)
+        for f in fa {
+            let (base, e) = f.baseAndExponent
+            if case .number(let x) = e, !x.isPositive { continue }
+            guard let match = fb.lazy.map(\.baseAndExponent).first(where: { $0.0 == base }) else { continue }
+            if case .number(let x) = e, case .number(let y) = match.1, x.isPositive, y.isPositive { return true }
+            if e == match.1 { return true }
+        }
+        return false
+    }
+
     /// A factor `expanded()` multiplies out: a sum, or a sum to an integer power 2...12.
     var isExpandableFactor: Bool {
         switch self {
@@ -86,6 +111,9 @@ extension Expr {
     /// term is negative. Nil when nothing is common (content 1, no factors).
     public func commonFactorSplit(requiringFactors: Bool = false) -> (content: Rational, factors: [Expr], primitive: Expr)? {
         guard case .add(let terms) = self else { return nil }
+        // Most sums have no common factor, which the first two terms already show:
+        // rejected without building the lists below.
+        if requiringFactors, terms.count >= 2, !Self.mayShareFactor(terms[0], terms[1]) { return nil }
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
             // The term's factors without its coefficient, read in place.
