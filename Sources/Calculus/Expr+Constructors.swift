@@ -196,6 +196,31 @@ extension Expr {
         }
     }
 
+    /// `compare` of the factors' bases (`baseAndExponent.base`), without building them.
+    static func compareBases(_ a: Expr, _ b: Expr) -> Int {
+        switch a {
+        case .pow(let base, _): return compareBase(base, of: b)
+        case .function(.exp, _): return compareBase(.constant(.e), of: b)
+        case .number, .symbol, .constant, .add, .mul, .function, .piecewise: return compareBase(a, of: b)
+        }
+    }
+
+    /// `compare(x, b.baseAndExponent.base)`.
+    private static func compareBase(_ x: Expr, of b: Expr) -> Int {
+        switch b {
+        case .pow(let base, _): return compare(x, base)
+        case .function(.exp, _): return compare(x, .constant(.e))
+        case .number, .symbol, .constant, .add, .mul, .function, .piecewise: return compare(x, b)
+        }
+    }
+
+    /// The order of factors in a canonical product: by base, then exponent.
+    static func compareFactors(_ a: Expr, _ b: Expr) -> Int {
+        let c = compareBases(a, b)
+        if c != 0 { return c }
+        return compare(a.baseAndExponent.exponent, b.baseAndExponent.exponent)
+    }
+
     /// The canonical product of `factors`.
     public static func product(_ factors: [Expr]) -> Expr {
         if factors.count == 2, let p = productOfTwo(factors[0], factors[1]) { return p }
@@ -237,14 +262,14 @@ extension Expr {
         if !c.isOne { out.append(.number(c)) }
         var i = fa.startIndex, j = fb.startIndex
         while i < fa.endIndex && j < fb.endIndex {
-            let (ba, ea) = fa[i].baseAndExponent
-            let (bb, eb) = fb[j].baseAndExponent
-            let order = compare(ba, bb)
+            let order = compareBases(fa[i], fb[j])
             if order < 0 {
                 out.append(fa[i]); i += 1
             } else if order > 0 {
                 out.append(fb[j]); j += 1
             } else {
+                let (ba, ea) = fa[i].baseAndExponent
+                let eb = fb[j].baseAndExponent.exponent
                 // x^m x^n = x^(m+n) for a symbol, and e^a e^b = e^(a+b) while it stays a
                 // power of e; anything else (radicals of numbers, sums, an exponential
                 // that folds to something else) takes the general path.
@@ -376,11 +401,13 @@ extension Expr {
         }
         if result.isEmpty { return .number(coefficient) }
         if result.count > 1 {
-            result.sort { a, b in
-                let (ba, ea) = a.baseAndExponent, (bb, eb) = b.baseAndExponent
-                let c = compare(ba, bb)
-                return c != 0 ? c < 0 : compare(ea, eb) < 0
+            // Often already in order (the factors of canonical operands, flattened).
+            var ordered = true
+            for k in 1..<result.count where compareFactors(result[k - 1], result[k]) > 0 {
+                ordered = false
+                break
             }
+            if !ordered { result.sort { compareFactors($0, $1) < 0 } }
         }
         if coefficient.isOne { return result.count == 1 ? result[0] : .mul(result) }
         // A number times one sum is distributed, so 2(x + 1) and 2x + 2 are one expression.
