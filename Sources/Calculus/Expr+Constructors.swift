@@ -135,19 +135,35 @@ extension Expr {
     /// The total order on the terms' rests (`compare` of `coefficientAndRest.rest`),
     /// without building the rests.
     static func compareRests(_ a: Expr, _ b: Expr) -> Int {
-        switch (a.restFactors, b.restFactors) {
-        case (nil, nil): return compare(a, b)
-        case (let f?, let g?):
-            // A rest of one factor is that factor; of more, a product.
-            if f.count == 1 && g.count == 1 { return compare(f[f.startIndex], g[g.startIndex]) }
-            if f.count == 1 { return compareWithProduct(f[f.startIndex]) }
-            if g.count == 1 { return -compareWithProduct(g[g.startIndex]) }
-            return compareLists(f, g)
-        case (let f?, nil):
-            return f.count == 1 ? compare(f[f.startIndex], b) : -compareWithProduct(b)
-        case (nil, let g?):
-            return g.count == 1 ? compare(a, g[g.startIndex]) : compareWithProduct(a)
+        // Read in place: the rest of a product is its factors after a numeric coefficient;
+        // a rest of one factor is that factor, of more, a product.
+        if case .mul(let f) = a {
+            let fs = restStart(f), fc = f.count - fs
+            if case .mul(let g) = b {
+                let gs = restStart(g), gc = g.count - gs
+                if fc == 1 && gc == 1 { return compare(f[fs], g[gs]) }
+                if fc == 1 { return compareWithProduct(f[fs]) }
+                if gc == 1 { return -compareWithProduct(g[gs]) }
+                if fc != gc { return fc < gc ? -1 : 1 }
+                for k in 0..<fc {
+                    let c = compare(f[fs + k], g[gs + k])
+                    if c != 0 { return c }
+                }
+                return 0
+            }
+            return fc == 1 ? compare(f[fs], b) : -compareWithProduct(b)
         }
+        if case .mul(let g) = b {
+            let gs = restStart(g)
+            return g.count - gs == 1 ? compare(a, g[gs]) : compareWithProduct(a)
+        }
+        return compare(a, b)
+    }
+
+    /// Where a product's factors after its numeric coefficient start.
+    private static func restStart(_ factors: [Expr]) -> Int {
+        if case .number = factors[0] { return 1 }
+        return 0
     }
 
     /// `compare(e, p)` for a non-product `e` and any product `p`: decided by kind.
