@@ -128,8 +128,10 @@ public enum Rewriting {
         var next = 0
 
         func lookup(_ e: Expr) -> (output: Expr, changed: Bool)? {
-            guard let hit = entries.first(where: { $0.input == e }) else { return nil }
-            return (hit.output, hit.changed)
+            for k in entries.indices where entries[k].input == e {
+                return (entries[k].output, entries[k].changed)
+            }
+            return nil
         }
 
         mutating func record(_ e: Expr, _ normalized: Expr, changed: Bool) {
@@ -185,10 +187,14 @@ public enum Rewriting {
     ) -> Expr {
         var done: [Expr] = []
         var current = e
-        for _ in 0..<4 {
+        for round in 0..<4 {
             var fresh = false
             let next = current.mapChangedChildren { child in
-                if done.contains(child) { return (child, false) }
+                // Children normalized in an earlier round are fixpoints: not walked again.
+                // (In the first round, while no walk has hit the limit, a child equal to a
+                // sibling's result, a fixpoint, would come back unchanged from its walk
+                // too, so the search is left out there.)
+                if (round > 0 || hitLimit) && done.contains(child) { return (child, false) }
                 var different = false
                 let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &different)
                 done.append(normalized)
