@@ -344,17 +344,15 @@ extension Expr {
         // One entry per distinct base: the factor as given and its exponent; exponents of
         // later factors with the same base go to `repeats` (rare, so usually never
         // allocated), and only those bases are recombined.
-        var bases: [Expr] = []
         var originals: [Expr] = []
         var repeats: [(base: Int, exponent: Expr)] = []
         var index: [Expr: Int]? = nil
         var sawZero = false
-        // Room for the flattened factors, so that the arrays never grow.
+        // Room for the flattened factors, so that the array never grows.
         var capacity = 0
         for f in factors {
             if case .mul(let inner) = f { capacity += inner.count } else { capacity += 1 }
         }
-        bases.reserveCapacity(capacity)
         originals.reserveCapacity(capacity)
         func take(_ f: Expr) {
             switch f {
@@ -364,16 +362,22 @@ extension Expr {
             case .mul(let inner):
                 for u in inner { take(u) }
             case .symbol, .constant, .add, .pow, .function, .piecewise:
-                let (b, e) = f.baseAndExponent
-                if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
-                    repeats.append((found, e))
+                // Bases are compared in place (no (base, exponent) pairs are built) while
+                // there are few; through an index once there are many.
+                let found: Int?
+                if let index {
+                    found = index[f.baseAndExponent.base]
                 } else {
-                    bases.append(b)
+                    found = originals.firstIndex { compareBases($0, f) == 0 }
+                }
+                if let found {
+                    repeats.append((found, f.baseAndExponent.exponent))
+                } else {
                     originals.append(f)
                     if index != nil {
-                        index![b] = bases.count - 1
-                    } else if bases.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: bases.enumerated().map { ($1, $0) })
+                        index![f.baseAndExponent.base] = originals.count - 1
+                    } else if originals.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: originals.enumerated().map { ($1.baseAndExponent.base, $0) })
                     }
                 }
             }
@@ -382,13 +386,14 @@ extension Expr {
         if sawZero { return .zero }
 
         var result: [Expr] = []
-        result.reserveCapacity(bases.count + 1) // room for the coefficient
+        result.reserveCapacity(originals.count + 1) // room for the coefficient
         var needsAnotherRound = false
-        for (k, b) in bases.enumerated() {
+        for k in originals.indices {
             guard repeats.contains(where: { $0.base == k }) else {
                 result.append(originals[k])
                 continue
             }
+            let b = originals[k].baseAndExponent.base
             var es = [originals[k].baseAndExponent.exponent]
             for r in repeats where r.base == k { es.append(r.exponent) }
             let p = power(b, sum(es))
