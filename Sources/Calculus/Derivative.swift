@@ -21,6 +21,7 @@ public enum Derivative {
             return s == v ? .one : nil
         case .add(let terms):
             var derivatives: [Expr] = []
+            derivatives.reserveCapacity(terms.count)
             for t in terms {
                 if let d = derivative(t, v) { derivatives.append(d) }
             }
@@ -32,6 +33,7 @@ public enum Derivative {
             // term is a product of two canonical operands (the merging fast path) rather
             // than a general product of all factors. The same expression either way.
             var terms: [Expr] = []
+            terms.reserveCapacity(factors.count)
             for (i, factor) in factors.enumerated() {
                 guard let d = derivative(factor, v) else { continue }
                 terms.append(productRule(factors, i, d))
