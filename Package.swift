@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
-        .testTarget(name: "CoursewareTests", dependencies: ["Courseware"]),
+        .testTarget(name: "CoursewareTests", dependencies: ["Courseware", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Courseware"], exclude: ["Golden"]),
     ]
 )

@@ -20,10 +20,10 @@ public struct LessonLinkModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "title": title
-        case "titleHTML": HTMLEscaping.templateText(title)
-        case "href": href
+        case "number": TemplateNumber(number)
+        case "title": TemplateText(title)
+        case "titleHTML": TemplateText(HTMLEscaping.templateText(title))
+        case "href": TemplateText(href)
         case "isLast": isLast
         default: nil
         }
@@ -41,11 +41,11 @@ public struct LessonEntryModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "title": title
-        case "titleHTML": HTMLEscaping.templateText(title)
-        case "href": href
-        case "summaryHTML": summaryHTML
+        case "number": TemplateNumber(number)
+        case "title": TemplateText(title)
+        case "titleHTML": TemplateText(HTMLEscaping.templateText(title))
+        case "href": TemplateText(href)
+        case "summaryHTML": summaryHTML.templateText
         case "hasSummary": summaryHTML != nil
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
@@ -62,13 +62,13 @@ public struct SiteModel: Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "courseTitle": courseTitle
-        case "courseTitleHTML": HTMLEscaping.templateText(courseTitle)
-        case "author": author
-        case "authorHTML": author.map(HTMLEscaping.templateText)
+        case "courseTitle": TemplateText(courseTitle)
+        case "courseTitleHTML": TemplateText(HTMLEscaping.templateText(courseTitle))
+        case "author": author.templateText
+        case "authorHTML": author.map { TemplateText(HTMLEscaping.templateText($0)) }
         case "hasAuthor": author != nil
-        case "language": language
-        case "languageHTML": HTMLEscaping.templateText(language)
+        case "language": TemplateText(language)
+        case "languageHTML": TemplateText(HTMLEscaping.templateText(language))
         default: nil
         }
     }
@@ -81,8 +81,8 @@ public struct IndexPageModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "pageTitle": site.courseTitle
-        case "pageTitleHTML": HTMLEscaping.templateText(site.courseTitle)
+        case "pageTitle": TemplateText(site.courseTitle)
+        case "pageTitleHTML": TemplateText(HTMLEscaping.templateText(site.courseTitle))
         case "lessons": lessons
         default: site.child(named: name)
         }
@@ -99,10 +99,10 @@ public struct NavigationItemModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "title": title
-        case "titleHTML": HTMLEscaping.templateText(title)
-        case "href": href
+        case "number": TemplateNumber(number)
+        case "title": TemplateText(title)
+        case "titleHTML": TemplateText(HTMLEscaping.templateText(title))
+        case "href": TemplateText(href)
         case "isCurrent": isCurrent
         default: nil
         }
@@ -116,7 +116,7 @@ public struct NavigationModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "items": itemsHTML
+        case "items": TemplateText(itemsHTML)
         default: site.child(named: name)
         }
     }
@@ -132,11 +132,11 @@ public struct ContentsEntryModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "level": level
-        case "id": id
-        case "number": number
+        case "level": TemplateNumber(level)
+        case "id": TemplateText(id)
+        case "number": number.templateText
         case "hasNumber": number != nil
-        case "titleHTML": titleHTML
+        case "titleHTML": TemplateText(titleHTML)
         default: nil
         }
     }
@@ -159,21 +159,21 @@ public struct LessonPageModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "pageTitle": "\(title) · \(site.courseTitle)"
-        case "pageTitleHTML": HTMLEscaping.templateText("\(title) · \(site.courseTitle)")
-        case "lessonNumber": lessonNumber
-        case "title": title
-        case "titleHTML": HTMLEscaping.templateText(title)
-        case "summaryHTML": summaryHTML
+        case "pageTitle": TemplateText("\(title) · \(site.courseTitle)")
+        case "pageTitleHTML": TemplateText(HTMLEscaping.templateText("\(title) · \(site.courseTitle)"))
+        case "lessonNumber": TemplateNumber(lessonNumber)
+        case "title": TemplateText(title)
+        case "titleHTML": TemplateText(HTMLEscaping.templateText(title))
+        case "summaryHTML": summaryHTML.templateText
         case "hasSummary": summaryHTML != nil
         case "prerequisites": prerequisites
         case "hasPrerequisites": !prerequisites.isEmpty
         case "contents": contents
         case "hasContents": !contents.isEmpty
-        case "body": bodyHTML
+        case "body": TemplateText(bodyHTML)
         case "previous": previous
         case "next": next
-        case "courseNavigation": courseNavigationHTML
+        case "courseNavigation": TemplateText(courseNavigationHTML)
         default: site.child(named: name)
         }
     }
@@ -192,16 +192,16 @@ public struct CalloutModel: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "kind": kind
-        case "kindName": kindName
-        case "number": number
+        case "kind": TemplateText(kind)
+        case "kindName": TemplateText(kindName)
+        case "number": number.templateText
         case "hasNumber": number != nil
-        case "id": id
+        case "id": id.templateText
         case "hasId": id != nil
-        case "titleHTML": titleHTML
+        case "titleHTML": titleHTML.templateText
         case "hasTitle": titleHTML != nil
         case "isProof": kind == "proof"
-        case "bodyHTML": bodyHTML
+        case "bodyHTML": TemplateText(bodyHTML)
         default: nil
         }
     }
@@ -218,11 +218,11 @@ public struct EquationModel: Sendable, MustacheParent {
         switch name {
         // The TeX escaped for HTML, for `{{{texHTML}}}`: the same text as `{{tex}}`,
         // escaped by the renderer's escaper, which is much faster than the template's.
-        case "texHTML": HTMLEscaping.text(tex)
-        case "tex": tex
-        case "id": id
+        case "texHTML": TemplateText(HTMLEscaping.text(tex))
+        case "tex": TemplateText(tex)
+        case "id": id.templateText
         case "hasId": id != nil
-        case "number": number
+        case "number": number.templateText
         case "hasNumber": number != nil
         default: nil
         }

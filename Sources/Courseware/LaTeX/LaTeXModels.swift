@@ -17,10 +17,10 @@ struct LaTeXDocumentModel: Sendable, MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "courseTitle": courseTitle
-        case "author": author
-        case "paper": paper
-        case "unicodeDefinitions": unicodeDefinitions
+        case "courseTitle": TemplateText(courseTitle)
+        case "author": author.templateText
+        case "paper": TemplateText(paper)
+        case "unicodeDefinitions": TemplateText(unicodeDefinitions)
         case "lesson": lesson
         case "lessons": lessons
         case "answersAtEnd": answersAtEnd
@@ -45,14 +45,14 @@ struct LaTeXLessonModel: Sendable, Equatable, MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "chapterCounter": chapterCounter
-        case "slug": slug
-        case "title": title
-        case "summary": summary
-        case "body": body
-        case "exercises": exercises
-        case "answers": answers
+        case "number": TemplateNumber(number)
+        case "chapterCounter": TemplateNumber(chapterCounter)
+        case "slug": TemplateText(slug)
+        case "title": TemplateText(title)
+        case "summary": summary.templateText
+        case "body": TemplateText(body)
+        case "exercises": TemplateText(exercises)
+        case "answers": TemplateText(answers)
         default: nil
         }
     }
