@@ -21,18 +21,22 @@ public enum Derivative {
             return s == v ? .one : nil
         case .add(let terms):
             var derivatives: [Expr] = []
+            derivatives.reserveCapacity(terms.count)
             for t in terms {
                 if let d = derivative(t, v) { derivatives.append(d) }
             }
             return derivatives.isEmpty ? nil : .sum(derivatives)
         case .mul(let factors):
             // Product rule, skipping factors that do not depend on v (their term is zero).
+            // Each term is (the other factors) times the factor's derivative: the other
+            // factors of a canonical product are a canonical product themselves, so the
+            // term is a product of two canonical operands (the merging fast path) rather
+            // than a general product of all factors. The same expression either way.
             var terms: [Expr] = []
+            terms.reserveCapacity(factors.count)
             for (i, factor) in factors.enumerated() {
                 guard let d = derivative(factor, v) else { continue }
-                var rest = factors
-                rest[i] = d
-                terms.append(.product(rest))
+                terms.append(productRule(factors, i, d))
             }
             return terms.isEmpty ? nil : .sum(terms)
         case .pow(let base, let exponent):
@@ -66,6 +70,21 @@ public enum Derivative {
                 pieces.map { Piece(condition: $0.condition, value: partial($0.value, wrt: v)) },
                 otherwise: partial(otherwise, wrt: v))
         }
+    }
+
+    /// One term of the product rule: the canonical product of `factors` (a canonical
+    /// product's factors) with the one at `i` replaced by its derivative `d`.
+    static func productRule(_ factors: [Expr], _ i: Int, _ d: Expr) -> Expr {
+        var rest = factors
+        rest.remove(at: i)
+        // A number times a lone sum is not canonical on its own (the constructors
+        // distribute it), so such a term takes the general product of all factors.
+        if rest.count == 2, case .number = rest[0], case .add = rest[1] {
+            var all = factors
+            all[i] = d
+            return .product(all)
+        }
+        return .product([Expr.productOfCanonicalFactors(rest), d])
     }
 
     /// Successive partials: `partial(e, wrt: ["x", "y"])` is f_xy (first x, then y).

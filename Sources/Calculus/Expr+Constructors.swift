@@ -74,17 +74,16 @@ extension Expr {
     static func generalSum(_ terms: [Expr]) -> Expr {
         if terms.count == 1, case .add = terms[0] { return terms[0] }
         var constant = Rational.zero
-        // Like terms are found by a linear scan while there are few (the common case, and
-        // cheaper than hashing whole subtrees), through an index once there are many.
-        // A term is kept as given until a like term merges with it, so most terms are
-        // never split into coefficient and rest (which allocates) nor rebuilt.
-        var firsts: [Expr] = []
-        var coefficients: [Rational] = []
-        var merged: [Bool] = []
-        var index: [Expr: Int]? = nil
-        firsts.reserveCapacity(terms.count)
-        coefficients.reserveCapacity(terms.count)
-        merged.reserveCapacity(terms.count)
+        // The terms, flattened, are sorted by their rests (the canonical order), so like
+        // terms end up side by side and merge in one pass: no pairwise search, no
+        // hashing of subtrees. A term is kept as given unless a like term merges with it,
+        // so most terms are never split into coefficient and rest (which allocates).
+        var flat: [Expr] = []
+        var capacity = 0
+        for t in terms {
+            if case .add(let inner) = t { capacity += inner.count } else { capacity += 1 }
+        }
+        flat.reserveCapacity(capacity)
         func add(_ t: Expr) {
             switch t {
             case .number(let r):
@@ -92,39 +91,28 @@ extension Expr {
             case .add(let inner):
                 for u in inner { add(u) }
             case .constant, .symbol, .pow, .mul, .function, .piecewise:
-                let found: Int?
-                if let index {
-                    found = index[t.coefficientAndRest.rest]
-                } else {
-                    found = firsts.firstIndex { sameRest($0, t) }
-                }
-                if let found {
-                    coefficients[found] += t.leadingCoefficient
-                    merged[found] = true
-                } else {
-                    firsts.append(t)
-                    coefficients.append(t.leadingCoefficient)
-                    merged.append(false)
-                    if index != nil {
-                        index![t.coefficientAndRest.rest] = firsts.count - 1
-                    } else if firsts.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: firsts.enumerated().map { ($1.coefficientAndRest.rest, $0) })
-                    }
-                }
+                flat.append(t)
             }
         }
         for t in terms { add(t) }
-        var kept: [Int] = []
-        kept.reserveCapacity(firsts.count)
-        for i in firsts.indices where !coefficients[i].isZero { kept.append(i) }
-        if kept.isEmpty { return .number(constant) }
-        if kept.count > 1 { kept.sort { compareRests(firsts[$0], firsts[$1]) < 0 } }
+        if flat.count > 1 { flat.sort { compareRests($0, $1) < 0 } }
         var result: [Expr] = []
-        result.reserveCapacity(kept.count + 1)
+        result.reserveCapacity(flat.count + 1)
         if !constant.isZero { result.append(.number(constant)) }
-        for i in kept {
-            result.append(merged[i] ? Expr.scaled(firsts[i].coefficientAndRest.rest, by: coefficients[i]) : firsts[i])
+        var i = 0
+        while i < flat.count {
+            var j = i + 1
+            while j < flat.count && compareRests(flat[i], flat[j]) == 0 { j += 1 }
+            if j == i + 1 {
+                result.append(flat[i])
+            } else {
+                var c = flat[i].leadingCoefficient
+                for k in (i + 1)..<j { c += flat[k].leadingCoefficient }
+                if !c.isZero { result.append(Expr.scaled(flat[i].coefficientAndRest.rest, by: c)) }
+            }
+            i = j
         }
+        if result.isEmpty { return .number(constant) }
         return result.count == 1 ? result[0] : .add(result)
     }
 
@@ -147,19 +135,35 @@ extension Expr {
     /// The total order on the terms' rests (`compare` of `coefficientAndRest.rest`),
     /// without building the rests.
     static func compareRests(_ a: Expr, _ b: Expr) -> Int {
-        switch (a.restFactors, b.restFactors) {
-        case (nil, nil): return compare(a, b)
-        case (let f?, let g?):
-            // A rest of one factor is that factor; of more, a product.
-            if f.count == 1 && g.count == 1 { return compare(f[f.startIndex], g[g.startIndex]) }
-            if f.count == 1 { return compareWithProduct(f[f.startIndex]) }
-            if g.count == 1 { return -compareWithProduct(g[g.startIndex]) }
-            return compareLists(f, g)
-        case (let f?, nil):
-            return f.count == 1 ? compare(f[f.startIndex], b) : -compareWithProduct(b)
-        case (nil, let g?):
-            return g.count == 1 ? compare(a, g[g.startIndex]) : compareWithProduct(a)
+        // Read in place: the rest of a product is its factors after a numeric coefficient;
+        // a rest of one factor is that factor, of more, a product.
+        if case .mul(let f) = a {
+            let fs = restStart(f), fc = f.count - fs
+            if case .mul(let g) = b {
+                let gs = restStart(g), gc = g.count - gs
+                if fc == 1 && gc == 1 { return compare(f[fs], g[gs]) }
+                if fc == 1 { return compareWithProduct(f[fs]) }
+                if gc == 1 { return -compareWithProduct(g[gs]) }
+                if fc != gc { return fc < gc ? -1 : 1 }
+                for k in 0..<fc {
+                    let c = compare(f[fs + k], g[gs + k])
+                    if c != 0 { return c }
+                }
+                return 0
+            }
+            return fc == 1 ? compare(f[fs], b) : -compareWithProduct(b)
         }
+        if case .mul(let g) = b {
+            let gs = restStart(g)
+            return g.count - gs == 1 ? compare(a, g[gs]) : compareWithProduct(a)
+        }
+        return compare(a, b)
+    }
+
+    /// Where a product's factors after its numeric coefficient start.
+    private static func restStart(_ factors: [Expr]) -> Int {
+        if case .number = factors[0] { return 1 }
+        return 0
     }
 
     /// `compare(e, p)` for a non-product `e` and any product `p`: decided by kind.
@@ -208,10 +212,49 @@ extension Expr {
         }
     }
 
+    /// `compare` of the factors' bases (`baseAndExponent.base`), without building them.
+    static func compareBases(_ a: Expr, _ b: Expr) -> Int {
+        switch a {
+        case .pow(let base, _): return compareBase(base, of: b)
+        case .function(.exp, _): return compareBase(.constant(.e), of: b)
+        case .number, .symbol, .constant, .add, .mul, .function, .piecewise: return compareBase(a, of: b)
+        }
+    }
+
+    /// `compare(x, b.baseAndExponent.base)`.
+    private static func compareBase(_ x: Expr, of b: Expr) -> Int {
+        switch b {
+        case .pow(let base, _): return compare(x, base)
+        case .function(.exp, _): return compare(x, .constant(.e))
+        case .number, .symbol, .constant, .add, .mul, .function, .piecewise: return compare(x, b)
+        }
+    }
+
+    /// The order of factors in a canonical product: by base, then exponent.
+    static func compareFactors(_ a: Expr, _ b: Expr) -> Int {
+        let c = compareBases(a, b)
+        if c != 0 { return c }
+        return compare(a.baseAndExponent.exponent, b.baseAndExponent.exponent)
+    }
+
     /// The canonical product of `factors`.
     public static func product(_ factors: [Expr]) -> Expr {
         if factors.count == 2, let p = productOfTwo(factors[0], factors[1]) { return p }
         return productCombining(factors, rounds: 0)
+    }
+
+    /// The canonical product of some of a canonical product's factors, in their order
+    /// (dropping factors keeps the rest sorted, combined and reduced): built directly,
+    /// except a number times a lone sum, which the constructors distribute.
+    static func productOfCanonicalFactors(_ factors: [Expr]) -> Expr {
+        switch factors.count {
+        case 0: return .one
+        case 1: return factors[0]
+        case 2:
+            if case .number = factors[0], case .add = factors[1] { return product(factors) }
+            return .mul(factors)
+        default: return .mul(factors)
+        }
     }
 
     /// The product through the general path only (what `productOfTwo` must agree with).
@@ -235,14 +278,14 @@ extension Expr {
         if !c.isOne { out.append(.number(c)) }
         var i = fa.startIndex, j = fb.startIndex
         while i < fa.endIndex && j < fb.endIndex {
-            let (ba, ea) = fa[i].baseAndExponent
-            let (bb, eb) = fb[j].baseAndExponent
-            let order = compare(ba, bb)
+            let order = compareBases(fa[i], fb[j])
             if order < 0 {
                 out.append(fa[i]); i += 1
             } else if order > 0 {
                 out.append(fb[j]); j += 1
             } else {
+                let (ba, ea) = fa[i].baseAndExponent
+                let eb = fb[j].baseAndExponent.exponent
                 // x^m x^n = x^(m+n) for a symbol, and e^a e^b = e^(a+b) while it stays a
                 // power of e; anything else (radicals of numbers, sums, an exponential
                 // that folds to something else) takes the general path.
@@ -301,17 +344,15 @@ extension Expr {
         // One entry per distinct base: the factor as given and its exponent; exponents of
         // later factors with the same base go to `repeats` (rare, so usually never
         // allocated), and only those bases are recombined.
-        var bases: [Expr] = []
         var originals: [Expr] = []
         var repeats: [(base: Int, exponent: Expr)] = []
         var index: [Expr: Int]? = nil
         var sawZero = false
-        // Room for the flattened factors, so that the arrays never grow.
+        // Room for the flattened factors, so that the array never grows.
         var capacity = 0
         for f in factors {
             if case .mul(let inner) = f { capacity += inner.count } else { capacity += 1 }
         }
-        bases.reserveCapacity(capacity)
         originals.reserveCapacity(capacity)
         func take(_ f: Expr) {
             switch f {
@@ -321,16 +362,22 @@ extension Expr {
             case .mul(let inner):
                 for u in inner { take(u) }
             case .symbol, .constant, .add, .pow, .function, .piecewise:
-                let (b, e) = f.baseAndExponent
-                if let found = index?[b] ?? (index == nil ? bases.firstIndex(of: b) : nil) {
-                    repeats.append((found, e))
+                // Bases are compared in place (no (base, exponent) pairs are built) while
+                // there are few; through an index once there are many.
+                let found: Int?
+                if let index {
+                    found = index[f.baseAndExponent.base]
                 } else {
-                    bases.append(b)
+                    found = originals.firstIndex { compareBases($0, f) == 0 }
+                }
+                if let found {
+                    repeats.append((found, f.baseAndExponent.exponent))
+                } else {
                     originals.append(f)
                     if index != nil {
-                        index![b] = bases.count - 1
-                    } else if bases.count > 24 {
-                        index = Dictionary(uniqueKeysWithValues: bases.enumerated().map { ($1, $0) })
+                        index![f.baseAndExponent.base] = originals.count - 1
+                    } else if originals.count > 24 {
+                        index = Dictionary(uniqueKeysWithValues: originals.enumerated().map { ($1.baseAndExponent.base, $0) })
                     }
                 }
             }
@@ -339,13 +386,14 @@ extension Expr {
         if sawZero { return .zero }
 
         var result: [Expr] = []
-        result.reserveCapacity(bases.count + 1) // room for the coefficient
+        result.reserveCapacity(originals.count + 1) // room for the coefficient
         var needsAnotherRound = false
-        for (k, b) in bases.enumerated() {
+        for k in originals.indices {
             guard repeats.contains(where: { $0.base == k }) else {
                 result.append(originals[k])
                 continue
             }
+            let b = originals[k].baseAndExponent.base
             var es = [originals[k].baseAndExponent.exponent]
             for r in repeats where r.base == k { es.append(r.exponent) }
             let p = power(b, sum(es))
@@ -374,11 +422,13 @@ extension Expr {
         }
         if result.isEmpty { return .number(coefficient) }
         if result.count > 1 {
-            result.sort { a, b in
-                let (ba, ea) = a.baseAndExponent, (bb, eb) = b.baseAndExponent
-                let c = compare(ba, bb)
-                return c != 0 ? c < 0 : compare(ea, eb) < 0
+            // Often already in order (the factors of canonical operands, flattened).
+            var ordered = true
+            for k in 1..<result.count where compareFactors(result[k - 1], result[k]) > 0 {
+                ordered = false
+                break
             }
+            if !ordered { result.sort { compareFactors($0, $1) < 0 } }
         }
         if coefficient.isOne { return result.count == 1 ? result[0] : .mul(result) }
         // A number times one sum is distributed, so 2(x + 1) and 2x + 2 are one expression.

@@ -16,22 +16,33 @@ extension Expr {
     public static func compare(_ a: Expr, _ b: Expr) -> Int {
         let ra = a.kindRank, rb = b.kindRank
         if ra != rb { return ra < rb ? -1 : 1 }
-        switch (a, b) {
-        case (.number(let x), .number(let y)):
+        // One switch on `a` and a match of `b` (no tuple of both, which copies them).
+        switch a {
+        case .number(let x):
+            guard case .number(let y) = b else { return 0 }
             return x == y ? 0 : (x < y ? -1 : 1)
-        case (.constant(let x), .constant(let y)):
+        case .constant(let x):
+            guard case .constant(let y) = b else { return 0 }
             return x == y ? 0 : (x.rawValue < y.rawValue ? -1 : 1)
-        case (.symbol(let x), .symbol(let y)):
+        case .symbol(let x):
+            guard case .symbol(let y) = b else { return 0 }
             return compareNames(x, y)
-        case (.pow(let b1, let e1), .pow(let b2, let e2)):
+        case .pow(let b1, let e1):
+            guard case .pow(let b2, let e2) = b else { return 0 }
             let c = compare(b1, b2)
             return c != 0 ? c : compare(e1, e2)
-        case (.mul(let x), .mul(let y)), (.add(let x), .add(let y)):
+        case .mul(let x):
+            guard case .mul(let y) = b else { return 0 }
             return compareLists(x, y)
-        case (.function(let f, let x), .function(let g, let y)):
+        case .add(let x):
+            guard case .add(let y) = b else { return 0 }
+            return compareLists(x, y)
+        case .function(let f, let x):
+            guard case .function(let g, let y) = b else { return 0 }
             if f != g { return f.orderIndex < g.orderIndex ? -1 : 1 }
             return compare(x, y)
-        case (.piecewise(let p, let o), .piecewise(let q, let r)):
+        case .piecewise(let p, let o):
+            guard case .piecewise(let q, let r) = b else { return 0 }
             if p.count != q.count { return p.count < q.count ? -1 : 1 }
             for (u, v) in zip(p, q) {
                 let c = compare(u.value, v.value)
@@ -40,8 +51,6 @@ extension Expr {
                 if d != 0 { return d }
             }
             return compare(o, r)
-        default:
-            return 0 // unreachable: equal ranks mean equal kinds
         }
     }
 
@@ -68,14 +77,22 @@ extension Expr {
     }
 
     static func compareLists(_ x: [Expr], _ y: [Expr]) -> Int {
-        compareLists(x[...], y[...])
+        if x.count != y.count { return x.count < y.count ? -1 : 1 }
+        for k in x.indices {
+            let c = compare(x[k], y[k])
+            if c != 0 { return c }
+        }
+        return 0
     }
 
     static func compareLists(_ x: ArraySlice<Expr>, _ y: ArraySlice<Expr>) -> Int {
         if x.count != y.count { return x.count < y.count ? -1 : 1 }
-        for (u, v) in zip(x, y) {
-            let c = compare(u, v)
+        var i = x.startIndex, j = y.startIndex
+        while i < x.endIndex {
+            let c = compare(x[i], y[j])
             if c != 0 { return c }
+            i += 1
+            j += 1
         }
         return 0
     }

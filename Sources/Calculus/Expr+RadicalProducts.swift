@@ -6,6 +6,11 @@ extension Expr {
     /// at most one numeric radical per exponent, and `sqrt(2) sqrt(3)` and `sqrt(6)` are
     /// one expression. Nil when no two radicals share an exponent.
     static func mergingNumericRadicals(_ factors: [Expr]) -> [Expr]? {
+        // Most products hold at most one numeric radical: nothing to merge, and no
+        // dictionary to build.
+        var candidates = 0
+        for f in factors where isMergeableRadical(f) { candidates += 1 }
+        guard candidates > 1 else { return nil }
         var groups: [Rational: [Int]] = [:]
         for (i, f) in factors.enumerated() {
             if case .pow(.number(let b), .number(let r)) = f, b.isInteger, b.isPositive, !r.isInteger {
@@ -26,5 +31,11 @@ extension Expr {
         }
         guard !merged.isEmpty else { return nil }
         return factors.indices.filter { !merged.contains($0) }.map { factors[$0] } + added
+    }
+
+    /// A positive integer to a non-integer rational power (what `mergingNumericRadicals` merges).
+    private static func isMergeableRadical(_ f: Expr) -> Bool {
+        if case .pow(.number(let b), .number(let r)) = f, b.isInteger, b.isPositive, !r.isInteger { return true }
+        return false
     }
 }

@@ -31,8 +31,70 @@ extension Expr {
             return r.numerator % 2 == 0 ? inner : product([.minusOne, inner])
         }
         if b.bitSize > 4096 || r.bitSize > 64 { return nil }
+        // Machine words when both parts of the base and of the exponent fit (the usual
+        // case); the same result as the BigInt path.
+        if case .small(let n, let d) = b.storage, case .small(let rn, let rd) = r.storage {
+            guard let top = integerRadical(small: n, rn, rd), let bottom = integerRadical(small: d, -rn, rd) else { return nil }
+            return product([top, bottom])
+        }
         guard let top = integerRadical(b.numerator, r), let bottom = integerRadical(b.denominator, -r) else { return nil }
         return product([top, bottom])
+    }
+
+    /// `integerRadical` for `n > 0` and the exponent `rn/rd` (reduced, rd > 0) on machine
+    /// words: trial division by the same primes, the same canonical result.
+    static func integerRadical(small n: Int, _ rn: Int, _ rd: Int) -> Expr? {
+        if n == 1 { return .one }
+        let d = rd
+        guard d > 1, d <= 64 else { return nil }
+        // floor(rn/rd) and the fractional part s/d in (0, 1).
+        var k = rn / d
+        if rn % d != 0 && rn < 0 { k -= 1 }
+        let s = rn - k * d
+        let fractional = Rational(reducedSmall: s, d)
+        guard let whole = Rational(n).power(k) else { return nil }
+        // n = m^d · f with f free of d-th powers of small primes.
+        var m = 1
+        var f = 1
+        var rest = n
+        for p in smallPrimes {
+            if p * p > rest { break }
+            var count = 0
+            while rest % p == 0 { rest /= p; count += 1 }
+            if count > 0 {
+                m *= intPower(p, count / d)
+                f *= intPower(p, count % d)
+            }
+        }
+        if rest > 1 {
+            let root = integerSquareRoot(rest)
+            if d == 2 && root * root == rest { m *= root } else { f *= rest }
+        }
+        guard let mPower = Rational(m).power(s) else { return nil }
+        let coefficient = whole * mPower
+        if f == 1 { return .number(coefficient) }
+        return product([.number(coefficient), .pow(.number(Rational(f)), .number(fractional))])
+    }
+
+    /// p^k for factors of a machine-word integer (cannot overflow: the result divides it).
+    private static func intPower(_ p: Int, _ k: Int) -> Int {
+        var result = 1
+        for _ in 0..<k { result *= p }
+        return result
+    }
+
+    /// The largest r with r·r <= n, for n > 0.
+    private static func integerSquareRoot(_ n: Int) -> Int {
+        var r = Int(Double(n).squareRoot())
+        while true {
+            let (sq, o) = r.multipliedReportingOverflow(by: r)
+            if o || sq > n { r -= 1 } else { break }
+        }
+        while true {
+            let (sq, o) = (r + 1).multipliedReportingOverflow(by: r + 1)
+            if !o && sq <= n { r += 1 } else { break }
+        }
+        return r
     }
 
     /// `n^r` for a positive integer `n` and a non-integer rational `r` in canonical form.

@@ -28,6 +28,19 @@ extension Expr {
         return result
     }
 
+    /// Whether any symbol occurs (`!symbols.isEmpty`, without building the set).
+    var hasSymbols: Bool {
+        switch self {
+        case .number, .constant: return false
+        case .symbol: return true
+        case .add(let items), .mul(let items): return items.contains { $0.hasSymbols }
+        case .pow(let b, let e): return b.hasSymbols || e.hasSymbols
+        case .function(_, let a): return a.hasSymbols
+        case .piecewise(let pieces, let otherwise):
+            return pieces.contains { $0.condition.hasSymbols || $0.value.hasSymbols } || otherwise.hasSymbols
+        }
+    }
+
     func collectSymbols(into result: inout Set<String>) {
         switch self {
         case .number, .constant: return
@@ -86,6 +99,15 @@ extension Condition {
         var result: Set<String> = []
         collectSymbols(into: &result)
         return result
+    }
+
+    /// Whether any symbol occurs in the compared expressions.
+    var hasSymbols: Bool {
+        switch self {
+        case .compare(let a, _, let b): return a.hasSymbols || b.hasSymbols
+        case .pointCompare(let a, _, let b): return a.contains { $0.hasSymbols } || b.contains { $0.hasSymbols }
+        case .and(let a, let b), .or(let a, let b): return a.hasSymbols || b.hasSymbols
+        }
     }
 
     func collectSymbols(into result: inout Set<String>) {

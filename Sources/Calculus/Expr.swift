@@ -6,7 +6,7 @@
 /// equal expressions are structurally equal.
 ///
 /// Subtraction is `a + (-1)·b`, division is `a · b^(-1)`, `sqrt(x)` is `x^(1/2)`.
-public indirect enum Expr: Hashable, Sendable {
+public enum Expr: Hashable, Sendable {
     /// An exact rational number.
     case number(Rational)
     /// A variable (or a named parameter): `x`, `theta`, `w_12`.
@@ -18,11 +18,11 @@ public indirect enum Expr: Hashable, Sendable {
     /// A product of two or more factors (canonical order, numeric coefficient first).
     case mul([Expr])
     /// base ^ exponent.
-    case pow(Expr, Expr)
+    indirect case pow(Expr, Expr)
     /// A built-in function applied to one argument.
-    case function(Function, Expr)
+    indirect case function(Function, Expr)
     /// `value if condition else ...`: the first piece whose condition holds, else `otherwise`.
-    case piecewise([Piece], otherwise: Expr)
+    indirect case piecewise([Piece], otherwise: Expr)
 }
 
 public enum Constant: String, Hashable, Sendable, CaseIterable {

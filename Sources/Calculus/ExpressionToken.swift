@@ -48,6 +48,93 @@ enum ExpressionLexer {
     static let maximumNumberLength = 2000
 
     static func tokenize(_ text: String) throws(ExpressionSyntaxError) -> [ExpressionToken] {
+        if let tokens = tokenizeASCII(text) { return tokens }
+        return try tokenizeScalars(text)
+    }
+
+    /// The tokens of plain ASCII text, read from its UTF-8 bytes (a column is then a byte
+    /// offset); nil when the text is not ASCII or has an error, which `tokenizeScalars`
+    /// then reports. The same tokens as `tokenizeScalars`.
+    static func tokenizeASCII(_ text: String) -> [ExpressionToken]? {
+        var text = text
+        return text.withUTF8 { bytes -> [ExpressionToken]? in
+            let n = bytes.count
+            var tokens: [ExpressionToken] = []
+            tokens.reserveCapacity(n / 2 + 2)
+            var i = 0
+            func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+            func isLetter(_ c: UInt8) -> Bool {
+                (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            }
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            let point = UInt8(ascii: ".")
+            while i < n {
+                let c = bytes[i]
+                if c >= 0x80 { return nil }
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                    i += 1
+                    continue
+                }
+                let start = i
+                if isDigit(c) || (c == point && i + 1 < n && isDigit(bytes[i + 1])) {
+                    var sawPoint = false
+                    while i < n, isDigit(bytes[i]) || (bytes[i] == point && !sawPoint) {
+                        if bytes[i] == point {
+                            guard i + 1 < n, isDigit(bytes[i + 1]) else { return nil }
+                            sawPoint = true
+                        }
+                        i += 1
+                    }
+                    if i < n, bytes[i] == point { return nil }
+                    if i - start > maximumNumberLength { return nil }
+                    tokens.append(ExpressionToken(kind: .number(text(start..<i)), column: start + 1, length: i - start))
+                    continue
+                }
+                if isLetter(c) {
+                    while i < n, isLetter(bytes[i]) || isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_") { i += 1 }
+                    if bytes[i - 1] == UInt8(ascii: "_") { return nil }
+                    tokens.append(ExpressionToken(kind: .identifier(text(start..<i)), column: start + 1, length: i - start))
+                    continue
+                }
+                let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+                let symbol: String
+                var length = 1
+                switch c {
+                case UInt8(ascii: "*"):
+                    if next == UInt8(ascii: "*") { symbol = "^"; length = 2 } else { symbol = "*" }
+                case UInt8(ascii: "="):
+                    guard next == UInt8(ascii: "=") else { return nil }
+                    symbol = "=="; length = 2
+                case UInt8(ascii: "!"):
+                    guard next == UInt8(ascii: "=") else { return nil }
+                    symbol = "!="; length = 2
+                case UInt8(ascii: "<"):
+                    if next == UInt8(ascii: "=") { symbol = "<="; length = 2 } else { symbol = "<" }
+                case UInt8(ascii: ">"):
+                    if next == UInt8(ascii: "=") { symbol = ">="; length = 2 } else { symbol = ">" }
+                case UInt8(ascii: "+"): symbol = "+"
+                case UInt8(ascii: "-"): symbol = "-"
+                case UInt8(ascii: "/"): symbol = "/"
+                case UInt8(ascii: "^"): symbol = "^"
+                case UInt8(ascii: "("): symbol = "("
+                case UInt8(ascii: ")"): symbol = ")"
+                case UInt8(ascii: "["): symbol = "["
+                case UInt8(ascii: "]"): symbol = "]"
+                case UInt8(ascii: ","): symbol = ","
+                default: return nil
+                }
+                tokens.append(ExpressionToken(kind: .symbol(symbol), column: start + 1, length: length))
+                i += length
+            }
+            tokens.append(ExpressionToken(kind: .end, column: n + 1, length: 1))
+            return tokens
+        }
+    }
+
+    /// The general lexer, over Unicode scalars (columns count scalars).
+    static func tokenizeScalars(_ text: String) throws(ExpressionSyntaxError) -> [ExpressionToken] {
         let chars = Array(text.unicodeScalars)
         var tokens: [ExpressionToken] = []
         var i = 0

@@ -8,7 +8,7 @@ public enum Substitution {
     public static func symbols(in e: Expr) -> [String] { e.symbols.sorted() }
 
     /// Whether `e` contains no symbols at all (a constant such as `3 sqrt(2)/pi`).
-    public static func isConstant(_ e: Expr) -> Bool { e.symbols.isEmpty }
+    public static func isConstant(_ e: Expr) -> Bool { !e.hasSymbols }
 
     /// Replaces every symbol named in `values`, rebuilding through the smart constructors.
     public static func apply(_ e: Expr, _ values: [String: Expr]) -> Expr { e.substituting(values) }

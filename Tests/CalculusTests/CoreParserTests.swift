@@ -14,6 +14,32 @@ import Testing
     }
 
     static func e(_ s: String) throws -> Expr { try ExpressionParser.parseExpression(s, context: block) }
+
+    /// The ASCII lexer gives the scalar lexer's tokens, and leaves every error (and every
+    /// non-ASCII text) to it, over valid, malformed and random texts.
+    @Test func asciiLexerAgreesWithTheScalarLexer() {
+        var texts = [
+            "x*y*z/(x^2 + y^2 + z^2)", "  2.5x**3 - .5 y_1 + w_12 ", "(x, y) != (0, 0)", "x <= 1 and y >= 2 or x == 3",
+            "x if x > 0 else -x", "[[1, 2], [3, 4]]", "sin^2(x)", "2.", "1.2.3", "x_", "a = b", "a ! b", "x @ y", "θ + 1",
+            "x\ty\nz\r", "", " ", "12345678901234567890.25", String(repeating: "9", count: 2001), "x²", "é", ".x", "x..y",
+        ]
+        let alphabet = Array("xyz019._ +-*/^()[],=!<>ab\t")
+        var rng = CoreSeededGenerator(seed: 12)
+        for _ in 0..<3000 {
+            texts.append(String((0..<rng.int(0...14)).map { _ in alphabet[rng.int(0...alphabet.count - 1)] }))
+        }
+        var fast = 0
+        for text in texts {
+            let scalar = Result { () throws(ExpressionSyntaxError) in try ExpressionLexer.tokenizeScalars(text) }
+            if let tokens = ExpressionLexer.tokenizeASCII(text) {
+                fast += 1
+                #expect((try? scalar.get()) == tokens, "\(text)")
+            } else {
+                #expect(!text.unicodeScalars.allSatisfy(\.isASCII) || (try? scalar.get()) == nil, "\(text)")
+            }
+        }
+        #expect(fast > 1000)
+    }
     static let x = Expr.symbol("x"), y = Expr.symbol("y")
 
     /// Every expression example of CALC.md, with the expression it must mean, built by hand

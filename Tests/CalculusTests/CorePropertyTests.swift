@@ -76,6 +76,112 @@ import Testing
         #expect(fast > 1000, "the fast path was taken \(fast) times")
     }
 
+    /// A product-rule term built as (the other factors) times the derivative gives the
+    /// same expression as the general product of all factors with the one replaced, over
+    /// random products and derivatives (and other random replacements).
+    @Test func productRuleTermsAgreeWithTheGeneralProduct() {
+        let samples = Self.samples(count: 400, seed: 9, depth: 3)
+        var products: [[Expr]] = []
+        for e in samples {
+            if case .mul(let fs) = e { products.append(fs) }
+            for v in ["x", "y"] {
+                if case .mul(let fs) = Derivative.partial(e, wrt: v) { products.append(fs) }
+            }
+        }
+        var compared = 0
+        for (k, fs) in products.enumerated() {
+            for i in fs.indices {
+                var replacements = ["x", "y", "z"].map { Derivative.partial(fs[i], wrt: $0) }
+                replacements.append(samples[k % samples.count])
+                replacements.append(.num(-3))
+                for d in replacements where d != .zero {
+                    var all = fs
+                    all[i] = d
+                    #expect(Derivative.productRule(fs, i, d) == Expr.product(all),
+                            "\(Expr.mul(fs).plainText) with factor \(i) replaced by \(d.plainText)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1000, "compared \(compared) terms")
+    }
+
+    /// Some of a canonical product's factors, in order, built directly are the canonical
+    /// product of them (the constructors leave them as they are).
+    @Test func subproductsOfCanonicalProductsAreCanonical() {
+        var compared = 0
+        for e in Self.samples(count: 600, seed: 10, depth: 3) {
+            for v in ["", "x", "y"] {
+                guard case .mul(let fs) = v.isEmpty ? e : Derivative.partial(e, wrt: v) else { continue }
+                var subsets: [[Expr]] = [Array(fs.dropFirst()), Array(fs.dropLast())]
+                for i in fs.indices {
+                    var rest = fs
+                    rest.remove(at: i)
+                    subsets.append(rest)
+                    if rest.count > 1 { rest.remove(at: (i * 7) % rest.count); subsets.append(rest) }
+                }
+                for sub in subsets {
+                    #expect(Expr.productOfCanonicalFactors(sub) == Expr.product(sub), "\(sub.map(\.plainText))")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1000, "compared \(compared) subproducts")
+    }
+
+    /// `expanded()` returns a sum or product with nothing to multiply out as it is: the
+    /// same as multiplying it out factor by factor and collecting, as the general path does.
+    @Test func expansionWithoutSumFactorsIsTheIdentity() {
+        func multipliedOut(_ e: Expr) -> Expr {
+            switch e {
+            case .mul(let fs):
+                var t = Expr.one
+                for f in fs { t = Expr.product([t, f]) }
+                return Expr.sum([t])
+            case .add(let ts):
+                return Expr.sum(ts.map(multipliedOut))
+            case .number, .symbol, .constant, .pow, .function, .piecewise:
+                return e
+            }
+        }
+        var checked = 0
+        for e in Self.samples(count: 600, seed: 13, depth: 3) {
+            var candidates = [e, Derivative.partial(e, wrt: "x")]
+            if case .add(let ts) = e { candidates.append(contentsOf: ts) }
+            for c in candidates {
+                let plain: Bool
+                switch c {
+                case .mul(let fs): plain = !fs.contains(where: \.isExpandableFactor)
+                case .add(let ts): plain = !ts.contains(where: \.hasExpandableFactor)
+                case .number, .symbol, .constant, .pow, .function, .piecewise: plain = false
+                }
+                guard plain else { continue }
+                #expect(c.expanded() == c)
+                #expect(multipliedOut(c) == c, "\(c.plainText)")
+                checked += 1
+            }
+        }
+        #expect(checked > 300, "checked \(checked)")
+    }
+
+    /// The machine-word path of numeric radicals gives the same expression as the BigInt
+    /// path, over radicands with small and large prime factors, perfect powers and
+    /// exponents of either sign.
+    @Test func smallRadicalsAgreeWithTheBigIntPath() {
+        var rng = CoreSeededGenerator(seed: 11)
+        let exponents: [(Int, Int)] = [(1, 2), (-1, 2), (3, 2), (-3, 2), (1, 3), (2, 3), (-5, 3), (1, 4), (7, 4), (1, 6), (-1, 6), (5, 12)]
+        var radicands = Array(1...400) + [1024, 3 * 3 * 7, 997 * 997, 1009 * 1009, 1009 * 1013, 2 * 1009 * 1009, 8 * 27 * 125,
+                                           Int(Int32.max), 1 << 62, (1 << 62) + 1, Int.max, 999_983 * 999_983, 1_000_003 * 3]
+        for _ in 0..<300 { radicands.append(rng.int(2...Int(Int32.max)) * rng.int(1...4096)) }
+        for n in radicands {
+            for (rn, rd) in exponents {
+                let small = Expr.integerRadical(small: n, rn, rd)
+                let big = Expr.integerRadical(Rational(n).numerator, Rational(rn, rd))
+                #expect(small == big, "\(n)^(\(rn)/\(rd))")
+            }
+        }
+    }
+
     /// The two-operand fast path of `Expr.sum` (merging sorted term lists) gives the same
     /// expression as the general path, over random operands, their terms and multiples
     /// of them (so that like terms meet and cancel).

@@ -10,6 +10,9 @@ extension Expr {
         switch self {
         case .number, .symbol, .constant, .function, .piecewise: return self
         case .add(let ts):
+            // Nothing to multiply out: the canonical sum rebuilt from its own terms is
+            // itself, so it is not rebuilt.
+            if !ts.contains(where: \.hasExpandableFactor) { return self }
             var out: [Expr] = []
             for t in ts {
                 guard let e = t.expanded() else { return nil }
@@ -18,12 +21,18 @@ extension Expr {
             }
             return Expr.sum(out)
         case .mul(let fs):
+            if !fs.contains(where: \.isExpandableFactor) { return self }
             var terms: [Expr] = [.one]
             for f in fs {
                 guard let e = f.expanded() else { return nil }
                 let parts: [Expr]
                 if case .add(let inner) = e { parts = inner } else { parts = [e] }
                 if terms.count * parts.count > Self.expansionTermLimit { return nil }
+                // 1 times a canonical term is that term.
+                if terms.count == 1, case .number(let one) = terms[0], one.isOne {
+                    terms = parts
+                    continue
+                }
                 var next: [Expr] = []
                 next.reserveCapacity(terms.count * parts.count)
                 for t in terms { for p in parts { next.append(Expr.product([t, p])) } }
@@ -50,11 +59,61 @@ extension Expr {
         }
     }
 
+    /// The factors of a term without its coefficient (none for a number).
+    private static func termFactors(_ t: Expr) -> ArraySlice<Expr> {
+        switch t {
+        case .number: return []
+        case .mul: return t.restFactors ?? []
+        case .symbol, .constant, .add, .pow, .function, .piecewise: return [t][...]
+        }
+    }
+
+    /// Whether the common factors `commonFactorSplit` keeps after reading two terms are
+    /// not empty: some factor of `a` (to a positive or symbolic power) has its base among
+    /// `b`'s factors (the first such factor), both to positive numeric powers or to the
+    /// same power.
+    static func mayShareFactor(_ a: Expr, _ b: Expr) -> Bool {
+        let fa = termFactors(a), fb = termFactors(b)
+        for f in fa {
+            let (base, e) = f.baseAndExponent
+            if case .number(let x) = e, !x.isPositive { continue }
+            guard let match = fb.lazy.map(\.baseAndExponent).first(where: { $0.0 == base }) else { continue }
+            if case .number(let x) = e, case .number(let y) = match.1, x.isPositive, y.isPositive { return true }
+            if e == match.1 { return true }
+        }
+        return false
+    }
+
+    /// A factor `expanded()` multiplies out: a sum, or a sum to an integer power 2...12.
+    var isExpandableFactor: Bool {
+        switch self {
+        case .add: return true
+        case .pow(.add, .number(let r)):
+            guard let n = r.intValue else { return false }
+            return n > 1 && n <= 12
+        case .number, .symbol, .constant, .mul, .pow, .function, .piecewise: return false
+        }
+    }
+
+    /// Whether a term of a sum has something `expanded()` multiplies out (else it expands
+    /// to itself).
+    var hasExpandableFactor: Bool {
+        switch self {
+        case .mul(let fs): return fs.contains(where: \.isExpandableFactor)
+        case .pow: return isExpandableFactor
+        case .add: return true
+        case .number, .symbol, .constant, .function, .piecewise: return false
+        }
+    }
+
     /// A sum written as content · common factors · primitive sum:
     /// `6 x^2 y - 4 x y^2` -> (2, [x, y], 3 x - 2 y). Content is positive unless every
     /// term is negative. Nil when nothing is common (content 1, no factors).
     public func commonFactorSplit(requiringFactors: Bool = false) -> (content: Rational, factors: [Expr], primitive: Expr)? {
         guard case .add(let terms) = self else { return nil }
+        // Most sums have no common factor, which the first two terms already show:
+        // rejected without building the lists below.
+        if requiringFactors, terms.count >= 2, !Self.mayShareFactor(terms[0], terms[1]) { return nil }
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
             // The term's factors without its coefficient, read in place.

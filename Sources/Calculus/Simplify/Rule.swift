@@ -1,10 +1,43 @@
 /// One rewrite: returns a new expression, or nil when it does not apply.
 public struct Rule: Sendable {
+    /// Kinds of expression node, for the nodes a rule can rewrite.
+    public struct Kinds: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let number = Kinds(rawValue: 1 << 0)
+        public static let symbol = Kinds(rawValue: 1 << 1)
+        public static let constant = Kinds(rawValue: 1 << 2)
+        public static let add = Kinds(rawValue: 1 << 3)
+        public static let mul = Kinds(rawValue: 1 << 4)
+        public static let pow = Kinds(rawValue: 1 << 5)
+        public static let function = Kinds(rawValue: 1 << 6)
+        public static let piecewise = Kinds(rawValue: 1 << 7)
+        public static let all = Kinds(rawValue: 0xFF)
+
+        /// The kind of `e`.
+        public init(of e: Expr) {
+            switch e {
+            case .number: self = .number
+            case .symbol: self = .symbol
+            case .constant: self = .constant
+            case .add: self = .add
+            case .mul: self = .mul
+            case .pow: self = .pow
+            case .function: self = .function
+            case .piecewise: self = .piecewise
+            }
+        }
+    }
+
     public let name: String
+    /// The kinds of node the rule can rewrite (it returns nil for every other node, so it
+    /// is not called on them).
+    public let kinds: Kinds
     public let rewrite: @Sendable (Expr) -> Expr?
 
-    public init(_ name: String, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
+    public init(_ name: String, kinds: Kinds = .all, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
         self.name = name
+        self.kinds = kinds
         self.rewrite = rewrite
     }
 }
@@ -21,7 +54,8 @@ public struct RuleSet: Sendable {
 
     /// The first rule's rewrite of `e`, or nil when none applies.
     public func apply(_ e: Expr) -> Expr? {
-        for r in rules {
+        let kind = Rule.Kinds(of: e)
+        for r in rules where r.kinds.contains(kind) {
             if let out = r.rewrite(e), out != e { return out }
         }
         return nil
@@ -94,8 +128,10 @@ public enum Rewriting {
         var next = 0
 
         func lookup(_ e: Expr) -> (output: Expr, changed: Bool)? {
-            guard let hit = entries.first(where: { $0.input == e }) else { return nil }
-            return (hit.output, hit.changed)
+            for k in entries.indices where entries[k].input == e {
+                return (entries[k].output, entries[k].changed)
+            }
+            return nil
         }
 
         mutating func record(_ e: Expr, _ normalized: Expr, changed: Bool) {
@@ -151,10 +187,14 @@ public enum Rewriting {
     ) -> Expr {
         var done: [Expr] = []
         var current = e
-        for _ in 0..<4 {
+        for round in 0..<4 {
             var fresh = false
             let next = current.mapChangedChildren { child in
-                if done.contains(child) { return (child, false) }
+                // Children normalized in an earlier round are fixpoints: not walked again.
+                // (In the first round, while no walk has hit the limit, a child equal to a
+                // sibling's result, a fixpoint, would come back unchanged from its walk
+                // too, so the search is left out there.)
+                if (round > 0 || hitLimit) && done.contains(child) { return (child, false) }
                 var different = false
                 let normalized = normalize(child, rules, limit, hitLimit: &hitLimit, memo: &memo, changed: &different)
                 done.append(normalized)
@@ -195,21 +235,11 @@ extension Expr {
         switch self {
         case .number, .symbol, .constant: return self
         case .add(let ts):
-            var any = false
-            let mapped = ts.map { t -> Expr in
-                let (u, changed) = f(t)
-                if changed { any = true }
-                return u
-            }
-            return any ? Expr.sum(mapped) : self
+            guard let mapped = Self.mapChanged(ts, f) else { return self }
+            return Expr.sum(mapped)
         case .mul(let fs):
-            var any = false
-            let mapped = fs.map { t -> Expr in
-                let (u, changed) = f(t)
-                if changed { any = true }
-                return u
-            }
-            return any ? Expr.product(mapped) : self
+            guard let mapped = Self.mapChanged(fs, f) else { return self }
+            return Expr.product(mapped)
         case .pow(let b, let e):
             let (nb, cb) = f(b)
             let (ne, ce) = f(e)
@@ -220,6 +250,25 @@ extension Expr {
         case .piecewise:
             return mapChildren { f($0).0 }
         }
+    }
+
+    /// `f` applied to every operand in order; nil when none changed (then no array is
+    /// built).
+    private static func mapChanged(_ operands: [Expr], _ f: (Expr) -> (Expr, Bool)) -> [Expr]? {
+        var mapped: [Expr]? = nil
+        for (k, t) in operands.enumerated() {
+            let (u, changed) = f(t)
+            if mapped != nil {
+                mapped!.append(u)
+            } else if changed {
+                var fresh: [Expr] = []
+                fresh.reserveCapacity(operands.count)
+                fresh.append(contentsOf: operands[..<k])
+                fresh.append(u)
+                mapped = fresh
+            }
+        }
+        return mapped
     }
 
     /// The same node with every child transformed, rebuilt through the smart constructors

@@ -64,7 +64,7 @@ public enum Simplify {
 
     // MARK: Pythagorean identities
 
-    public static let pythagorean = Rule("pythagorean") { e in
+    public static let pythagorean = Rule("pythagorean", kinds: .add) { e in
         guard case .add(let terms) = e, terms.contains(where: hasSquaredCircularFactor) else { return nil }
         // For each term with a sin(a)^2 factor, look for the matching cos(a)^2 term.
         for (i, t) in terms.enumerated() {
@@ -109,7 +109,7 @@ public enum Simplify {
             if case .pow(.function(let h, let a), .num(2)) = g, h == f {
                 var others = factors
                 others.remove(at: k)
-                return (a, Expr.product(others))
+                return (a, Expr.productOfCanonicalFactors(others))
             }
         }
         return nil
@@ -122,7 +122,7 @@ public enum Simplify {
     /// sinh A cosh B ± cosh A sinh B = sinh(A ± B), cosh A cosh B ± sinh A sinh B =
     /// cosh(A ± B). The product rule on `sin(x) sin(y) sin(x + y)` leaves such a pair:
     /// `sin(y) (sin(x + y) cos(x) + sin(x) cos(x + y))` is `sin(y) sin(2x + y)`.
-    public static let angleSum = Rule("angleSum") { e in
+    public static let angleSum = Rule("angleSum", kinds: .add) { e in
         guard case .add(let terms) = e else { return nil }
         // Cheap guard first: at least two terms must carry a circular or hyperbolic factor.
         var carriers = 0
@@ -142,7 +142,7 @@ public enum Simplify {
                     var others = factors
                     others.remove(at: max(p, q))
                     others.remove(at: min(p, q))
-                    let common = Expr.product(others)
+                    let common = Expr.productOfCanonicalFactors(others)
                     let partner = Expr.product([common, .apply(formula.partnerFirst, a), .apply(formula.partnerSecond, b)])
                     for (j, u) in terms.enumerated() where j != i {
                         let (d, restU) = u.coefficientAndRest
@@ -201,14 +201,14 @@ public enum Simplify {
 
     // MARK: Common denominator
 
-    public static let commonDenominator = Rule("commonDenominator") { e in
+    public static let commonDenominator = Rule("commonDenominator", kinds: .add) { e in
         ifShorter(combinedOverCommonDenominator(e), than: e)
     }
 
     /// Sums with fractions inside a product or under a power (`1/(x^2 (y^2/x^2 + 1))`):
     /// each such sum is put over its common denominator, and the whole is kept when
     /// shorter (here `1/(x^2 + y^2)`), even if the sum alone would not shrink.
-    public static let nestedFractions = Rule("nestedFractions") { e in
+    public static let nestedFractions = Rule("nestedFractions", kinds: [.pow, .mul]) { e in
         switch e {
         case .pow(let b, .number(let k)):
             guard let combined = combinedOverCommonDenominator(b) else { return nil }
@@ -269,7 +269,7 @@ public enum Simplify {
                     num.append(f)
                 }
             }
-            split.append((Expr.product(num), den))
+            split.append((Expr.productOfCanonicalFactors(num), den))
         }
         guard !bases.isEmpty else { return nil }
         var numerators: [Expr] = []
@@ -331,7 +331,7 @@ public enum Simplify {
 
     /// `e^{-b}` in a denominator sum is cleared by multiplying through by `e^{b}`:
     /// `-y e^{-xy}/(e^{-xy} + 1)` = `-y/(e^{xy} + 1)`; kept when shorter.
-    public static let exponentials = Rule("exponentials") { e in
+    public static let exponentials = Rule("exponentials", kinds: .mul) { e in
         guard case .mul(let fs) = e else { return nil }
         for (k, f) in fs.enumerated() {
             guard case .pow(.add(let ts), .number(let n)) = f, n.isNegative else { continue }
@@ -362,7 +362,7 @@ public enum Simplify {
     }
 
     /// `c log(σ(a)) - c log(1 - σ(a)) = c a` (since 1 - σ(a) = σ(a) e^{-a}).
-    public static let logistic = Rule("logistic") { e in
+    public static let logistic = Rule("logistic", kinds: .add) { e in
         guard case .add(let terms) = e else { return nil }
         for (i, t) in terms.enumerated() {
             // Only `log(σ(a))` and `c log(σ(a))` qualify; matched in place rather than
@@ -389,7 +389,7 @@ public enum Simplify {
 
     // MARK: Expansion
 
-    public static let expansion = Rule("expansion") { e in
+    public static let expansion = Rule("expansion", kinds: [.mul, .add]) { e in
         switch e {
         case .mul(let fs):
             // A monomial times one sum never shrinks when multiplied out (its terms stay
@@ -440,7 +440,7 @@ public enum Simplify {
 
     // MARK: Common factors
 
-    public static let commonFactor = Rule("commonFactor") { e in
+    public static let commonFactor = Rule("commonFactor", kinds: [.add, .mul]) { e in
         switch e {
         case .add:
             guard let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
@@ -465,7 +465,7 @@ public enum Simplify {
 
     // MARK: Signs
 
-    public static let signs = Rule("signs") { e in
+    public static let signs = Rule("signs", kinds: .mul) { e in
         guard case .mul(let fs) = e, case .number(let c) = fs[0], c.isNegative else { return nil }
         for (k, f) in fs.enumerated() {
             guard case .add(let ts) = f else { continue }
