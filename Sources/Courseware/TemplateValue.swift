@@ -10,20 +10,25 @@ import Mustache
 // would give, in every kind of tag: `{{x}}` escapes `renderText` as it escapes the printed
 // string; `{{#x}}` renders its section once with the value on the stack (`isNull` is
 // false); `{{^x}}` renders nothing; and transforms (`{{uppercased(x)}}`,
-// `{{plusone(n)}}`) are the ones of `String` and `Int`, forwarded.
+// `{{plusone(n)}}`) are the ones of `String` and `Int`, forwarded. Both are also a
+// `MustacheParent` without children: inside a section on a text (`{{#summary}}...`) every
+// name is first looked up on the text, which for a plain `String` is a reflection
+// (`Mirror`) that finds nothing; here it is one call that finds nothing.
 
 /// A string placed by a template: the same output as the `String` itself.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
     let renderText: String
     var isNull: Bool { false }
 
     init(_ text: String) { renderText = text }
 
     func transform(_ name: String) -> Any? { renderText.transform(name) }
+
+    func child(named name: String) -> Any? { nil }
 }
 
 /// An integer placed by a template: the same output as the `Int` itself.
-struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, Sendable {
+struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
     let value: Int
     var renderText: String { String(value) }
     var isNull: Bool { false }
@@ -31,6 +36,8 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, Sendable
     init(_ value: Int) { self.value = value }
 
     func transform(_ name: String) -> Any? { value.transform(name) }
+
+    func child(named name: String) -> Any? { nil }
 }
 
 extension Optional where Wrapped == String {

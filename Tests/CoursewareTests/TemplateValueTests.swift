@@ -20,7 +20,7 @@ import Testing
         "{{x}}", "{{{x}}}", "{{&x}}", "[{{#x}}<{{.}}>{{/x}}]", "[{{^x}}none{{/x}}]",
         "{{uppercased(x)}}", "{{lowercased(x)}}", "{{capitalized(x)}}", "{{reversed(x)}}",
         "{{#empty(x)}}empty{{/empty(x)}}{{^empty(x)}}full{{/empty(x)}}",
-        "{{#x}}{{y}}{{/x}}", "{{x.missing}}|", "{{=<% %>=}}<%x%> <%&x%>",
+        "{{#x}}{{y}}{{/x}}", "{{#x}}{{x}}-{{y}}-{{.}}{{/x}}", "{{#x}}{{#y}}{{.}}{{x}}{{/y}}{{/x}}", "{{x.missing}}|", "{{=<% %>=}}<%x%> <%&x%>",
     ]
     static let numberTemplates = [
         "{{n}}", "{{{n}}}", "[{{#n}}<{{.}}>{{/n}}]", "[{{^n}}none{{/n}}]",
