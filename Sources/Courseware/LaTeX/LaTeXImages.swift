@@ -107,10 +107,13 @@ struct LaTeXImages: Sendable {
     static func mayHaveImages(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var index = 0
-            while index + 1 < bytes.count {
-                if bytes[index] == UInt8(ascii: "!"), bytes[index + 1] == UInt8(ascii: "[") { return true }
-                index += 1
+            guard var at = bytes.baseAddress, bytes.count > 1 else { return false }
+            let end = at + bytes.count
+            // memchr to each `!`, then a look at the byte after it.
+            while let found = memchr(at, Int32(UInt8(ascii: "!")), end - at) {
+                let bang = found.assumingMemoryBound(to: UInt8.self)
+                if bang + 1 < end, bang[1] == UInt8(ascii: "[") { return true }
+                at = UnsafePointer(bang) + 1
             }
             return false
         }
