@@ -9,7 +9,9 @@ import Darwin
 /// out into `CommonMarkNode` values, and renders libcmark's own HTML for reference.
 ///
 /// Every C object created here is freed with `defer` right after it is created; no pointer
-/// escapes this file.
+/// escapes this file. The two parses a lesson goes through allocate from a per-thread
+/// arena (`coursegen_parse_in_arena` in `Sources/CCMark/shim.h`), released in one go when
+/// the tree has been copied out; the reference rendering uses libcmark's own allocator.
 public enum CommonMarkConverter {
     /// The first pass: where code, HTML, paragraphs and headings are, line by line. No
     /// Swift tree is built and inlines are skipped.
@@ -17,9 +19,11 @@ public enum CommonMarkConverter {
         var layout = BlockLayout(lineCount: lineCount)
         let root: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
+                coursegen_parse_in_arena(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
             }
         }
+        // Deferred first, so it runs last: after the tree and the iterator are freed.
+        defer { coursegen_arena_release() }
         guard let root else { return layout }
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return layout }
@@ -56,9 +60,11 @@ public enum CommonMarkConverter {
     static func parse(_ source: [UInt8]) -> (document: CommonMarkNode, flattenedAt: SourceLocation?) {
         let root: OpaquePointer? = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
+                coursegen_parse_in_arena(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
             }
         }
+        // Deferred first, so it runs last: after the tree and the iterator are freed.
+        defer { coursegen_arena_release() }
         guard let root else { return (CommonMarkNode(kind: .document), nil) }
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return (CommonMarkNode(kind: .document), nil) }
