@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds math spans and `@references` in a lesson before cmark sees it, and replaces each
 /// by a placeholder token that cmark passes through untouched (CALC.md section 1: math is
 /// opaque to Markdown).
@@ -74,15 +80,21 @@ struct MathScanner {
     private mutating func scanRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         // Every `$` that may close inline math: not escaped, a non-space before it, no digit
         // after it. Openers only move forward, so one cursor into this list suffices.
+        // memchr from `$` to `$`; a `$` is escaped when an odd number of backslashes (back
+        // to the run's start) stands right before it.
         var closers: [Int] = []
-        var backslashes = 0
-        for index in from..<to {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "$"), backslashes % 2 == 0, index > from, !Self.isSpace(bytes[index - 1]),
-               !(index + 1 < to && Self.isDigit(bytes[index + 1])) {
-                closers.append(index)
+        if let base = bytes.baseAddress, from < to {
+            var at = from
+            while at < to, let found = memchr(base + at, Int32(UInt8(ascii: "$")), to - at) {
+                let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                var backslashes = 0
+                while index - backslashes - 1 >= from, bytes[index - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                if backslashes % 2 == 0, index > from, !Self.isSpace(bytes[index - 1]),
+                   !(index + 1 < to && Self.isDigit(bytes[index + 1])) {
+                    closers.append(index)
+                }
+                at = index + 1
             }
-            backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0
         }
         var cursor = 0
         // Backtick run lengths known to have no closing run after a given offset.
