@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
 """Side-by-side timing of the calculus pipeline: ours (calcbench), SymPy and SymEngine.
 
-usage: compare.py WORKLOAD CALCBENCH_JSONL [--tsv OUT.tsv]
+usage: compare.py WORKLOAD CALCBENCH_JSONL [CALCBENCH_JSONL ...] [--symengine SE_JSON ...] [--tsv OUT.tsv]
+       compare.py --time-symengine WORKLOAD OUT.json
+
+The second form only times SymEngine on the workload (fastest of 5 runs per expression)
+and writes the times as JSON. run.sh alternates calcbench runs with such SymEngine runs,
+round after round, and gives all of them to the first form, which takes per expression
+the fastest of each tool's rounds: the machine's speed drifts over minutes, and timing one
+tool right after the other, once, let that drift decide the ratio.
 
 For every expression of WORKLOAD:
   - ours: the times calcbench measured (parse, gradient and Hessian, display
@@ -117,22 +124,51 @@ sympy_locals_cache = sympy_locals()
 symengine_locals_cache = symengine_locals()
 
 
+def read_workload(path):
+    with open(path) as f:
+        return [l.strip() for l in f if l.strip() and not l.strip().startswith("#")]
+
+
+def time_symengine(workload_path, out_path):
+    times = {line: run_symengine(sympy_text(line), 5) for line in read_workload(workload_path)}
+    with open(out_path, "w") as f:
+        json.dump(times, f)
+    return 0
+
+
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--time-symengine":
+        return time_symengine(args[1], args[2])
     tsv_path = None
     if "--tsv" in args:
         i = args.index("--tsv")
         tsv_path = args[i + 1]
         del args[i:i + 2]
-    workload_path, ours_path = args
+    symengine_paths = []
+    if "--symengine" in args:
+        i = args.index("--symengine")
+        symengine_paths = args[i + 1:]
+        del args[i:]
+    workload_path, ours_paths = args[0], args[1:]
+    # Per expression, the calcbench record of the fastest round.
     ours = {}
-    with open(ours_path) as f:
-        for line in f:
-            if line.strip():
-                record = json.loads(line)
-                ours[record["expression"]] = record
-    with open(workload_path) as f:
-        lines = [l.strip() for l in f if l.strip() and not l.strip().startswith("#")]
+    for ours_path in ours_paths:
+        with open(ours_path) as f:
+            for line in f:
+                if line.strip():
+                    record = json.loads(line)
+                    known = ours.get(record["expression"])
+                    if known is None or ("error" not in record and "error" not in known
+                                         and record["total_us"] < known["total_us"]):
+                        ours[record["expression"]] = record
+    symengine_rounds = []
+    for path in symengine_paths:
+        with open(path) as f:
+            symengine_rounds.append(json.load(f))
+    lines = read_workload(workload_path)
+    print("rounds: calcbench %d, SymEngine %s (fastest of them per expression)" % (
+        len(ours_paths), len(symengine_rounds) or "1, timed here"))
 
     rows = []
     header = ("#", "expression", "ours_us", "symengine_us", "sympy_ms", "symengine/ours", "sympy/ours",
@@ -148,7 +184,10 @@ def main():
             continue
         text = sympy_text(line)
         sympy_seconds, simplified, their_exact = run_sympy(text)
-        symengine_seconds = run_symengine(text, 5)
+        if symengine_rounds:
+            symengine_seconds = min(r[line] for r in symengine_rounds)
+        else:
+            symengine_seconds = run_symengine(text, 5)
         ours_us = record["total_us"]
         our_ops = []
         for i, (plain, theirs) in enumerate(zip(record["gradient"], simplified)):

@@ -3,7 +3,9 @@
 # same workload, printing per-expression times, ratios and result sizes.
 #
 # usage: Benchmarks/calc/run.sh [WORKLOAD]   (default: Benchmarks/calc/workload.txt)
-# Writes Benchmarks/calc/results/calcbench.jsonl and comparison.tsv (git-ignored output).
+# CALC_ROUNDS (default 3): rounds of calcbench and SymEngine, alternating.
+# Writes Benchmarks/calc/results/calcbench.*.jsonl, symengine.*.json and comparison.tsv
+# (git-ignored output).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib.sh
@@ -17,9 +19,22 @@ mkdir -p "$out"
 swift build -c release --product calcbench --scratch-path "$scratch"
 bin="$(swift build -c release --product calcbench --scratch-path "$scratch" --show-bin-path)/calcbench"
 
+# Rounds alternate: calcbench, then SymEngine, then calcbench again ...; compare.py takes
+# per expression each tool's fastest round, so a drift of the machine's speed during the
+# run falls on both tools alike. SymPy (slow) is timed once, in compare.py.
+rounds="${CALC_ROUNDS:-3}"
 status=0
-"$bin" "$workload" --repeat 5 > "$out/calcbench.jsonl" || status=$?
+ours_files=()
+symengine_files=()
+for round in $(seq 1 "$rounds"); do
+    "$bin" "$workload" --repeat 5 > "$out/calcbench.$round.jsonl" || status=$?
+    ours_files+=("$out/calcbench.$round.jsonl")
+    python3 Benchmarks/calc/compare.py --time-symengine "$workload" "$out/symengine.$round.json"
+    symengine_files+=("$out/symengine.$round.json")
+done
+cp "$out/calcbench.1.jsonl" "$out/calcbench.jsonl"
 if [ "$status" -ne 0 ]; then
-    echo "note: calcbench reported failures (exit $status); see $out/calcbench.jsonl" >&2
+    echo "note: calcbench reported failures (exit $status); see $out/calcbench.*.jsonl" >&2
 fi
-python3 Benchmarks/calc/compare.py "$workload" "$out/calcbench.jsonl" --tsv "$out/comparison.tsv"
+python3 Benchmarks/calc/compare.py "$workload" "${ours_files[@]}" --symengine "${symengine_files[@]}" \
+    --tsv "$out/comparison.tsv"
