@@ -106,6 +106,11 @@ struct SiteRenderer: Sendable {
     struct Navigation: Sendable {
         let plain: [String]
         let current: [String]
+        /// Every item in its plain state, joined once; `offsets[i]` is where item `i`
+        /// starts in its UTF-8 (and `offsets[count]` its end), so a page's list is the text
+        /// before its item, its current item, and the text after it.
+        let joined: String
+        let offsets: [Int]
         let renderer: SiteRenderer
 
         init(renderer: SiteRenderer) {
@@ -118,12 +123,25 @@ struct SiteRenderer: Sendable {
             let both = renderer.lessons.parallelMap { lesson in (item(lesson, false), item(lesson, true)) }
             plain = both.map(\.0)
             current = both.map(\.1)
+            joined = plain.joined()
+            var offsets = [0]
+            for item in plain { offsets.append(offsets[offsets.count - 1] + item.utf8.count) }
+            self.offsets = offsets
         }
 
         func html(current position: Int) -> String {
             var items = ""
-            items.reserveCapacity(plain.reduce(0) { $0 + $1.utf8.count } + 32)
-            for index in plain.indices { items += index == position ? current[index] : plain[index] }
+            if plain.indices.contains(position) {
+                let utf8 = joined.utf8
+                let start = utf8.index(utf8.startIndex, offsetBy: offsets[position])
+                let end = utf8.index(utf8.startIndex, offsetBy: offsets[position + 1])
+                items.reserveCapacity(utf8.count - offsets[position + 1] + offsets[position] + current[position].utf8.count)
+                items += Substring(joined[..<start])
+                items += current[position]
+                items += Substring(joined[end...])
+            } else {
+                items = joined
+            }
             return renderer.templates.render(NavigationModel(site: renderer.site, itemsHTML: items), with: "course-nav")
         }
     }

@@ -18,8 +18,9 @@ public struct FrontMatter: Hashable, Sendable {
     public init(yaml: String, firstLine: Int) { self.yaml = yaml; self.firstLine = firstLine }
 }
 
-/// A block-level node.
-public enum Block: Hashable, Sendable {
+/// A block-level node. `indirect`: a block is then one reference, so copying one (the tree
+/// walks copy every block they visit) is one retain instead of one per payload field.
+public indirect enum Block: Hashable, Sendable {
     case paragraph([Inline], SourceRange)
     /// `label` is the `{#sec-...}` label written at the end of the heading, removed from its text.
     case heading(level: Int, [Inline], label: String?, SourceRange)
