@@ -104,7 +104,6 @@ struct SiteRenderer: Sendable {
     /// The list of all lessons: every item rendered once in each state (current or not),
     /// so a page only joins strings instead of rendering the whole list again.
     struct Navigation: Sendable {
-        let plain: [String]
         let current: [String]
         /// Every item in its plain state, joined once; `offsets[i]` is where item `i`
         /// starts in its UTF-8 (and `offsets[count]` its end), so a page's list is the text
@@ -121,17 +120,16 @@ struct SiteRenderer: Sendable {
                                           with: "course-nav-item").ensuringFinalNewline()
             }
             let both = renderer.lessons.parallelMap { lesson in (item(lesson, false), item(lesson, true)) }
-            plain = both.map(\.0)
             current = both.map(\.1)
-            joined = plain.joined()
+            joined = both.map(\.0).joined()
             var offsets = [0]
-            for item in plain { offsets.append(offsets[offsets.count - 1] + item.utf8.count) }
+            for (item, _) in both { offsets.append(offsets[offsets.count - 1] + item.utf8.count) }
             self.offsets = offsets
         }
 
         func html(current position: Int) -> String {
             var items = ""
-            if plain.indices.contains(position) {
+            if current.indices.contains(position) {
                 let utf8 = joined.utf8
                 let start = utf8.index(utf8.startIndex, offsetBy: offsets[position])
                 let end = utf8.index(utf8.startIndex, offsetBy: offsets[position + 1])

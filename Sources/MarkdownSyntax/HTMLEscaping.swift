@@ -21,24 +21,7 @@ public enum HTMLEscaping {
         var string = string
         return string.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-            }
-            guard runStart > 0 else { return nil }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            guard appendEscaped(bytes, apostrophe: true, onlyIfNeeded: true, to: &out) else { return nil }
             return String(decoding: out, as: UTF8.self)
         } ?? string
     }
@@ -46,23 +29,35 @@ public enum HTMLEscaping {
     /// Appends `string` escaped for HTML to a byte buffer; copies unchanged runs in one piece.
     static func appendText(_ string: String, to out: inout [UInt8]) {
         var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
+        string.withUTF8 { bytes in _ = appendEscaped(bytes, apostrophe: false, onlyIfNeeded: false, to: &out) }
+    }
+
+    /// Appends `bytes` with `&`, `<`, `>`, `"` (and `'` when `apostrophe`) replaced by their
+    /// entities, unchanged runs copied in one piece. With `onlyIfNeeded`, appends nothing
+    /// and returns false when no byte needs a replacement.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, onlyIfNeeded: Bool,
+                                      to out: inout [UInt8]) -> Bool {
+        var runStart = 0
+        var replaced = false
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'") where apostrophe: replacement = "&#39;"
+            default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            if !replaced, onlyIfNeeded { out.reserveCapacity(out.count + bytes.count + 16) }
+            replaced = true
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
         }
+        if onlyIfNeeded && !replaced { return false }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        return true
     }
 
     /// Escapes a link destination as cmark does: URL-safe characters stay, `&` and `'`
