@@ -105,13 +105,19 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
     times.exact = nanoseconds(clock.now - start)
 
     start = clock.now
-    // Each function checked is compiled once for all the partials checked against it.
+    // Each expression is compiled once: f for the checks of the gradient, each gradient
+    // entry both as the derivative checked against f and as the function its Hessian row
+    // is checked against.
     let compiledF = try? CompiledExpression(f, variables: vars)
     for (i, v) in vars.enumerated() {
-        let check = compiledF.map { Verification.checkPartial($0, wrt: v, derivative: result.gradient[i], count: 3) }
-            ?? Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
-        if !check.passed { result.verified = false; result.failures.append(check.summary) }
         let compiledG = try? CompiledExpression(result.gradient[i], variables: vars)
+        let check: Verification.PartialCheck
+        if let compiledF, let compiledG {
+            check = Verification.checkPartial(compiledF, wrt: v, compiledDerivative: compiledG, count: 3)
+        } else {
+            check = Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
+        }
+        if !check.passed { result.verified = false; result.failures.append(check.summary) }
         for (j, w) in vars.enumerated() {
             let c = compiledG.map { Verification.checkPartial($0, wrt: w, derivative: result.hessian[i][j], count: 3) }
                 ?? Verification.checkPartial(result.gradient[i], wrt: w, derivative: result.hessian[i][j],

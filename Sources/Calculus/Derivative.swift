@@ -25,7 +25,12 @@ public enum Derivative {
             for t in terms {
                 if let d = derivative(t, v) { derivatives.append(d) }
             }
-            return derivatives.isEmpty ? nil : .sum(derivatives)
+            // A canonical term is its own canonical sum.
+            switch derivatives.count {
+            case 0: return nil
+            case 1: return derivatives[0]
+            default: return .sum(derivatives)
+            }
         case .mul(let factors):
             // Product rule, skipping factors that do not depend on v (their term is zero).
             // Each term is (the other factors) times the factor's derivative: the other
@@ -38,12 +43,30 @@ public enum Derivative {
                 guard let d = derivative(factor, v) else { continue }
                 terms.append(productRule(factors, i, d))
             }
-            return terms.isEmpty ? nil : .sum(terms)
+            switch terms.count {
+            case 0: return nil
+            case 1: return terms[0]
+            default: return .sum(terms)
+            }
         case .pow(let base, let exponent):
             let baseDerivative = derivative(base, v)
             guard let exponentDerivative = derivative(exponent, v) else {
                 guard let baseDerivative else { return nil }
-                // Power rule with the chain rule: n b^(n-1) b'.
+                // Power rule with the chain rule: n b^(n-1) b'. For a numeric n (nearly
+                // always) as two products of two operands, the constructors' merging fast
+                // path, with n - 1 computed as a number: the same canonical product.
+                // (Not when b^(n-1) is a sum: a number times a lone sum is distributed,
+                // which the product of all three factors does not do.)
+                if case .number(let n) = exponent {
+                    let lowered = Expr.power(base, .number(n - .one))
+                    switch lowered {
+                    case .add, .number: break
+                    case .symbol, .constant, .mul, .pow, .function, .piecewise:
+                        let outer = Expr.product([.number(n), lowered])
+                        if case .number(let k) = baseDerivative, k.isOne { return outer }
+                        return .product([outer, baseDerivative])
+                    }
+                }
                 return .product([exponent, .power(base, exponent - .one), baseDerivative])
             }
             guard let baseDerivative else {
@@ -75,16 +98,7 @@ public enum Derivative {
     /// One term of the product rule: the canonical product of `factors` (a canonical
     /// product's factors) with the one at `i` replaced by its derivative `d`.
     static func productRule(_ factors: [Expr], _ i: Int, _ d: Expr) -> Expr {
-        var rest = factors
-        rest.remove(at: i)
-        // A number times a lone sum is not canonical on its own (the constructors
-        // distribute it), so such a term takes the general product of all factors.
-        if rest.count == 2, case .number = rest[0], case .add = rest[1] {
-            var all = factors
-            all[i] = d
-            return .product(all)
-        }
-        return .product([Expr.productOfCanonicalFactors(rest), d])
+        Expr.productOfFactors(factors, except: i, times: d)
     }
 
     /// Successive partials: `partial(e, wrt: ["x", "y"])` is f_xy (first x, then y).

@@ -36,8 +36,8 @@ extension Expr {
         var out: [Expr] = []
         out.reserveCapacity(ta.count + tb.count + 1)
         if !constant.isZero { out.append(.number(constant)) }
-        var i = ta.startIndex, j = tb.startIndex
-        while i < ta.endIndex && j < tb.endIndex {
+        var i = 0, j = 0
+        while i < ta.count && j < tb.count {
             let order = compareRests(ta[i], tb[j])
             if order < 0 {
                 out.append(ta[i]); i += 1
@@ -45,12 +45,12 @@ extension Expr {
                 out.append(tb[j]); j += 1
             } else {
                 let c = ta[i].leadingCoefficient + tb[j].leadingCoefficient
-                if !c.isZero { out.append(scaled(ta[i].coefficientAndRest.rest, by: c)) }
+                if !c.isZero { out.append(rescaled(ta[i], to: c)) }
                 i += 1; j += 1
             }
         }
-        out.append(contentsOf: ta[i...])
-        out.append(contentsOf: tb[j...])
+        ta.appendTail(from: i, to: &out)
+        tb.appendTail(from: j, to: &out)
         switch out.count {
         case 0: return .number(constant)
         case 1: return out[0]
@@ -59,14 +59,73 @@ extension Expr {
     }
 
     /// A canonical operand of a sum as its numeric term and its other terms (sorted).
-    var constantAndTerms: (Rational, ArraySlice<Expr>) {
+    var constantAndTerms: (Rational, Operands) {
         switch self {
-        case .number(let r): return (r, [])
+        case .number(let r): return (r, Operands([]))
         case .add(let ts):
-            if case .number(let r) = ts[0] { return (r, ts[1...]) }
-            return (.zero, ts[...])
+            if case .number(let r) = ts[0] { return (r, Operands(ts[1...])) }
+            return (.zero, Operands(ts[...]))
         case .symbol, .constant, .mul, .pow, .function, .piecewise:
-            return (.zero, [self][...])
+            return (.zero, Operands(single: self))
+        }
+    }
+
+    /// The terms or factors of a canonical operand, read in place: a slice of a sum's
+    /// terms or a product's factors, or one expression standing alone, which needs no
+    /// array of its own (the merging constructors meet lone operands at every step).
+    struct Operands: FactorList, RandomAccessCollection {
+        private let slice: ArraySlice<Expr>
+        private let single: Expr?
+
+        init(_ slice: ArraySlice<Expr>) {
+            self.slice = slice
+            single = nil
+        }
+
+        init(single e: Expr) {
+            slice = []
+            single = e
+        }
+
+        var count: Int { single == nil ? slice.count : 1 }
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        subscript(i: Int) -> Expr {
+            if let single { return single }
+            return slice[slice.startIndex + i]
+        }
+
+        func appendTail(from i: Int, to out: inout [Expr]) {
+            if let single {
+                if i == 0 { out.append(single) }
+            } else {
+                out.append(contentsOf: slice[(slice.startIndex + i)...])
+            }
+        }
+    }
+
+    /// The factors of a product without the one at `skipped` (an index of the array):
+    /// the other factors, for the product rule, read in place.
+    struct OperandsSkipping: FactorList {
+        let slice: ArraySlice<Expr>
+        let skipped: Int
+
+        var count: Int { slice.count - 1 }
+
+        subscript(i: Int) -> Expr {
+            let k = slice.startIndex + i
+            return slice[k < skipped ? k : k + 1]
+        }
+
+        func appendTail(from i: Int, to out: inout [Expr]) {
+            let k = slice.startIndex + i
+            if k > skipped {
+                out.append(contentsOf: slice[(k + 1)...])
+            } else {
+                out.append(contentsOf: slice[k..<skipped])
+                out.append(contentsOf: slice[(skipped + 1)...])
+            }
         }
     }
 
@@ -108,7 +167,7 @@ extension Expr {
             } else {
                 var c = flat[i].leadingCoefficient
                 for k in (i + 1)..<j { c += flat[k].leadingCoefficient }
-                if !c.isZero { result.append(Expr.scaled(flat[i].coefficientAndRest.rest, by: c)) }
+                if !c.isZero { result.append(Expr.rescaled(flat[i], to: c)) }
             }
             i = j
         }
@@ -178,6 +237,18 @@ extension Expr {
         return f[...]
     }
 
+
+    /// `scaled(t.coefficientAndRest.rest, by: c)`: the term with its coefficient replaced
+    /// by `c`, without building the rest on its own first.
+    static func rescaled(_ t: Expr, to c: Rational) -> Expr {
+        guard case .mul(let f) = t, case .number = f[0] else { return scaled(t, by: c) }
+        if c.isZero { return .zero }
+        if f.count == 2 { return scaled(f[1], by: c) }
+        if c.isOne { return .mul(Array(f[1...])) }
+        var g = f
+        g[0] = .number(c)
+        return .mul(g)
+    }
 
     /// `c · rest` for a canonical `rest` without numeric coefficient (and not a sum).
     static func scaled(_ rest: Expr, by c: Rational) -> Expr {
@@ -271,13 +342,62 @@ extension Expr {
         if case .add = b { return nil }
         let (ca, fa) = a.coefficientAndFactors
         let (cb, fb) = b.coefficientAndFactors
+        return mergedProduct(ca, fa, cb, fb)
+    }
+
+    /// One term of the product rule: the canonical product of a canonical product's
+    /// `factors` without the one at `i`, times `d`. The same expression as
+    /// `product([productOfCanonicalFactors(rest), d])` for the rest of the factors, built
+    /// by merging the factors in place (no array of the rest is made) when that is
+    /// `productOfTwo`'s merge.
+    static func productOfFactors(_ factors: [Expr], except i: Int, times d: Expr) -> Expr {
+        func general() -> Expr {
+            var rest = factors
+            rest.remove(at: i)
+            // A number times a lone sum is not canonical on its own (the constructors
+            // distribute it), so such a term takes the general product of all factors.
+            if rest.count == 2, case .number = rest[0], case .add = rest[1] {
+                var all = factors
+                all[i] = d
+                return product(all)
+            }
+            return productCombining([productOfCanonicalFactors(rest), d], rounds: 0)
+        }
+        if case .add = d { return general() }
+        let restCount = factors.count - 1
+        let ca: Rational, fa: Operands
+        if case .number(let c) = factors[0] {
+            if i == 0 {
+                (ca, fa) = (.one, Operands(factors[1...]))
+                // A lone sum (productOfTwo leaves sums to the general path).
+                if restCount == 1, case .add = fa[0] { return general() }
+            } else {
+                let rest = OperandsSkipping(slice: factors[1...], skipped: i)
+                // The number times a lone sum (distributed by the constructors).
+                if restCount == 2, case .add = rest[0] { return general() }
+                let (cb, fb) = d.coefficientAndFactors
+                return mergedProduct(c, rest, cb, fb) ?? general()
+            }
+        } else {
+            let rest = OperandsSkipping(slice: factors[...], skipped: i)
+            // A lone sum (productOfTwo leaves sums to the general path).
+            if restCount == 1, case .add = rest[0] { return general() }
+            let (cb, fb) = d.coefficientAndFactors
+            return mergedProduct(.one, rest, cb, fb) ?? general()
+        }
+        let (cb, fb) = d.coefficientAndFactors
+        return mergedProduct(ca, fa, cb, fb) ?? general()
+    }
+
+    /// The merge of `productOfTwo`: two operands as coefficients and sorted factor lists.
+    private static func mergedProduct<A: FactorList, B: FactorList>(_ ca: Rational, _ fa: A, _ cb: Rational, _ fb: B) -> Expr? {
         let c = ca.isOne ? cb : (cb.isOne ? ca : ca * cb)
         if c.isZero { return .zero }
         var out: [Expr] = []
         out.reserveCapacity(fa.count + fb.count + 1)
         if !c.isOne { out.append(.number(c)) }
-        var i = fa.startIndex, j = fb.startIndex
-        while i < fa.endIndex && j < fb.endIndex {
+        var i = 0, j = 0
+        while i < fa.count && j < fb.count {
             let order = compareBases(fa[i], fb[j])
             if order < 0 {
                 out.append(fa[i]); i += 1
@@ -306,8 +426,8 @@ extension Expr {
                 i += 1; j += 1
             }
         }
-        out.append(contentsOf: fa[i...])
-        out.append(contentsOf: fb[j...])
+        fa.appendTail(from: i, to: &out)
+        fb.appendTail(from: j, to: &out)
         // Radicals of two numbers with one exponent merge (sqrt(2) sqrt(3) = sqrt(6)):
         // the general path does that.
         var radicals = 0
@@ -328,14 +448,14 @@ extension Expr {
 
     /// A canonical operand as numeric coefficient and its other factors: `3 x y` ->
     /// (3, [x, y]), `x` -> (1, [x]), `3` -> (3, []).
-    var coefficientAndFactors: (Rational, ArraySlice<Expr>) {
+    var coefficientAndFactors: (Rational, Operands) {
         switch self {
-        case .number(let r): return (r, [])
+        case .number(let r): return (r, Operands([]))
         case .mul(let f):
-            if case .number(let r) = f[0] { return (r, f[1...]) }
-            return (.one, f[...])
+            if case .number(let r) = f[0] { return (r, Operands(f[1...])) }
+            return (.one, Operands(f[...]))
         case .symbol, .constant, .add, .pow, .function, .piecewise:
-            return (.one, [self][...])
+            return (.one, Operands(single: self))
         }
     }
 
@@ -567,4 +687,12 @@ extension Expr {
 
     /// An exact rational as an expression.
     public static func rational(_ n: Int, _ d: Int) -> Expr { .number(Rational(n, d)) }
+}
+
+/// A sorted list of terms or factors read in place, for the merging constructors.
+protocol FactorList {
+    var count: Int { get }
+    subscript(i: Int) -> Expr { get }
+    /// Appends the operands from `i` on to `out`.
+    func appendTail(from i: Int, to out: inout [Expr])
 }

@@ -118,10 +118,21 @@ public enum Verification {
     public static func checkPartial(
         _ fc: CompiledExpression, wrt variable: String, derivative: Expr, count: Int = 5, seed: UInt64 = 0x5EED
     ) -> PartialCheck {
+        guard let dc = try? CompiledExpression(derivative, variables: fc.variables) else {
+            return unusable(variable, fc.variables)
+        }
+        return checkPartial(fc, wrt: variable, compiledDerivative: dc, count: count, seed: seed)
+    }
+
+    /// The same check with the derivative compiled too (over the same variables), for a
+    /// caller that also evaluates it elsewhere: a gradient entry is the derivative checked
+    /// against f and the function its Hessian row is checked against.
+    public static func checkPartial(
+        _ fc: CompiledExpression, wrt variable: String, compiledDerivative dc: CompiledExpression,
+        count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> PartialCheck {
         let vars = fc.variables
-        guard let dc = try? CompiledExpression(derivative, variables: vars),
-              let index = vars.firstIndex(of: variable)
-        else { return unusable(variable, vars) }
+        guard dc.variables == vars, let index = vars.firstIndex(of: variable) else { return unusable(variable, vars) }
         var rng = SplitMix64(seed: seed)
         var samples: [Sample] = []
         var skipped = 0

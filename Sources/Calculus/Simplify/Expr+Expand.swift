@@ -60,11 +60,11 @@ extension Expr {
     }
 
     /// The factors of a term without its coefficient (none for a number).
-    private static func termFactors(_ t: Expr) -> ArraySlice<Expr> {
+    private static func termFactors(_ t: Expr) -> Operands {
         switch t {
-        case .number: return []
-        case .mul: return t.restFactors ?? []
-        case .symbol, .constant, .add, .pow, .function, .piecewise: return [t][...]
+        case .number: return Operands([])
+        case .mul: return Operands(t.restFactors ?? [])
+        case .symbol, .constant, .add, .pow, .function, .piecewise: return Operands(single: t)
         }
     }
 
@@ -117,12 +117,7 @@ extension Expr {
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
             // The term's factors without its coefficient, read in place.
-            let factors: ArraySlice<Expr>
-            switch t {
-            case .number: factors = []
-            case .mul: factors = t.restFactors ?? []
-            case .symbol, .constant, .add, .pow, .function, .piecewise: factors = [t][...]
-            }
+            let factors = Self.termFactors(t)
             if let current = common {
                 var kept: [(base: Expr, exponent: Expr)] = []
                 for (b, e) in current {

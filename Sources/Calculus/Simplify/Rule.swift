@@ -185,7 +185,7 @@ public enum Rewriting {
     static func normalizeChildren(
         _ e: Expr, _ rules: RuleSet, _ limit: Int, hitLimit: inout Bool, memo: inout SumMemo, changed: inout Bool
     ) -> Expr {
-        var done: [Expr] = []
+        var done = SmallExprList()
         var current = e
         for round in 0..<4 {
             var fresh = false
@@ -207,6 +207,33 @@ public enum Rewriting {
         }
         hitLimit = true
         return current
+    }
+
+    /// A short list of expressions held inline (most nodes have at most four children),
+    /// so that the walk's bookkeeping allocates nothing for them.
+    struct SmallExprList {
+        private var a: Expr? = nil, b: Expr? = nil, c: Expr? = nil, d: Expr? = nil
+        private var more: [Expr] = []
+        private var count = 0
+
+        mutating func append(_ e: Expr) {
+            switch count {
+            case 0: a = e
+            case 1: b = e
+            case 2: c = e
+            case 3: d = e
+            default: more.append(e)
+            }
+            count += 1
+        }
+
+        func contains(_ e: Expr) -> Bool {
+            if count > 0, a == e { return true }
+            if count > 1, b == e { return true }
+            if count > 2, c == e { return true }
+            if count > 3, d == e { return true }
+            return count > 4 && more.contains(e)
+        }
     }
 
     /// Applies `step` until the result stops changing (at most `limit` times).

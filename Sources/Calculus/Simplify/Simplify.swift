@@ -335,10 +335,16 @@ public enum Simplify {
         guard case .mul(let fs) = e else { return nil }
         for (k, f) in fs.enumerated() {
             guard case .pow(.add(let ts), .number(let n)) = f, n.isNegative else { continue }
+            // A term c·exp(b) or exp(b), matched in place (splitting every term into
+            // coefficient and rest would allocate for each).
             guard let b = ts.lazy.compactMap({ t -> Expr? in
-                let rest = t.coefficientAndRest.rest
-                if case .function(.exp, let b) = rest, isNegated(b) { return b }
-                return nil
+                switch t {
+                case .function(.exp, let b): return isNegated(b) ? b : nil
+                case .mul(let fs):
+                    guard fs.count == 2, case .number = fs[0], case .function(.exp, let b) = fs[1] else { return nil }
+                    return isNegated(b) ? b : nil
+                case .number, .symbol, .constant, .add, .pow, .function, .piecewise: return nil
+                }
             }).first else { continue }
             let clearing = Expr.apply(.exp, -b)
             let cleared = Expr.sum(ts.map { Expr.product([$0, clearing]) })
@@ -469,7 +475,8 @@ public enum Simplify {
         guard case .mul(let fs) = e, case .number(let c) = fs[0], c.isNegative else { return nil }
         for (k, f) in fs.enumerated() {
             guard case .add(let ts) = f else { continue }
-            let negatives = ts.filter { $0.hasNegativeSign }.count
+            var negatives = 0
+            for t in ts where t.hasNegativeSign { negatives += 1 }
             let positives = ts.count - negatives
             // After negation the positives become negatives: flip when that helps.
             guard negatives >= positives else { continue }
