@@ -625,12 +625,23 @@ extension Expr {
     }
 
     /// The positive rational c such that terms/c have coprime integer coefficients.
+    /// `coefficientAndRest.coefficient`, without building the rest.
+    var termCoefficient: Rational {
+        switch self {
+        case .number(let r): return r
+        case .mul(let f):
+            if case .number(let r) = f[0] { return r }
+            return .one
+        case .symbol, .constant, .add, .pow, .function, .piecewise: return .one
+        }
+    }
+
     static func sumContent(_ terms: [Expr]) -> Rational? {
         // Machine-word path first; BigInt only when a coefficient or the lcm is large.
         var gcdOfNumerators = 0, lcmOfDenominators = 1
         var small = true
         for t in terms {
-            guard case .small(let n, let d) = t.coefficientAndRest.coefficient.storage else { small = false; break }
+            guard case .small(let n, let d) = t.termCoefficient.storage else { small = false; break }
             gcdOfNumerators = Rational.gcd(gcdOfNumerators, n)
             let (l, overflow) = (lcmOfDenominators / Rational.gcd(lcmOfDenominators, d)).multipliedReportingOverflow(by: d)
             if overflow { small = false; break }
@@ -640,7 +651,7 @@ extension Expr {
         var numerators = BigInt(0)
         var denominators = BigInt(1)
         for t in terms {
-            let c = t.coefficientAndRest.coefficient
+            let c = t.termCoefficient
             numerators = numerators.greatestCommonDivisor(with: c.numerator)
             denominators = denominators / denominators.greatestCommonDivisor(with: c.denominator) * c.denominator
         }

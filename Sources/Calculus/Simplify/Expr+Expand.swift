@@ -22,8 +22,17 @@ extension Expr {
             return Expr.sum(out)
         case .mul(let fs):
             if !fs.contains(where: \.isExpandableFactor) { return self }
-            var terms: [Expr] = [.one]
+            // The factors with nothing to multiply out (and the coefficient) are already a
+            // canonical product of their own: it starts the term list, and only the sums
+            // are multiplied in (rather than rebuilding the monomial factor by factor).
+            var monomial: [Expr] = []
+            var sums: [Expr] = []
+            monomial.reserveCapacity(fs.count)
             for f in fs {
+                if f.isExpandableFactor { sums.append(f) } else { monomial.append(f) }
+            }
+            var terms: [Expr] = [Expr.productOfCanonicalFactors(monomial)]
+            for f in sums {
                 guard let e = f.expanded() else { return nil }
                 let parts: [Expr]
                 if case .add(let inner) = e { parts = inner } else { parts = [e] }
@@ -143,10 +152,66 @@ extension Expr {
         if terms.allSatisfy({ $0.hasNegativeSign }) { content = -content }
         let factors = (common ?? []).map { Expr.power($0.base, $0.exponent) }
         if content.isOne && factors.isEmpty { return nil }
-        let divisor = Expr.product([.number(content)] + factors)
-        let inverse = Expr.power(divisor, .minusOne)
-        let primitive = Expr.sum(terms.map { Expr.product([$0, inverse]) })
-        return (content, factors, primitive)
+        var quotients: [Expr] = []
+        quotients.reserveCapacity(terms.count)
+        var inverse: Expr? = nil
+        for t in terms {
+            if let q = Self.quotient(t, content, common ?? []) {
+                quotients.append(q)
+            } else {
+                if inverse == nil { inverse = Expr.power(Expr.product([.number(content)] + factors), .minusOne) }
+                quotients.append(Expr.product([t, inverse!]))
+            }
+        }
+        return (content, factors, Expr.sum(quotients))
+    }
+
+    /// A canonical term divided by `content` and the `common` factors it has (each base
+    /// among its factors, to at least the common exponent), built in place: the
+    /// coefficient divided, the common exponents taken off their factors (a factor whose
+    /// exponent goes to zero left out). The factors stay sorted, their bases unchanged.
+    /// Nil when a reduced factor is not a plain factor (a power that folds into a number
+    /// or a product) or the quotient is a number times a lone sum: then the caller
+    /// multiplies by the inverse through the constructors, which handle those.
+    static func quotient(_ t: Expr, _ content: Rational, _ common: [(base: Expr, exponent: Expr)]) -> Expr? {
+        let (c, factors) = t.coefficientAndFactors
+        let k = c / content
+        var out: [Expr] = []
+        out.reserveCapacity(factors.count)
+        var found = 0
+        for f in factors {
+            let (b, e) = f.baseAndExponent
+            guard let i = common.firstIndex(where: { $0.base == b }) else {
+                out.append(f)
+                continue
+            }
+            found += 1
+            let ce = common[i].exponent
+            if ce == e { continue }
+            guard case .number(let x) = e, case .number(let y) = ce else { return nil }
+            let reduced = x - y
+            if case .symbol = b {
+                out.append(reduced.isOne ? b : .pow(b, .number(reduced)))
+                continue
+            }
+            let p = Expr.power(b, .number(reduced))
+            switch p {
+            case .number, .mul, .add: return nil
+            case .symbol, .constant, .pow, .function, .piecewise: out.append(p)
+            }
+        }
+        if found != common.count { return nil }
+        switch out.count {
+        case 0: return .number(k)
+        case 1:
+            if k.isOne { return out[0] }
+            if case .add = out[0] { return nil }
+            return .mul([.number(k), out[0]])
+        default:
+            if k.isOne { return .mul(out) }
+            out.insert(.number(k), at: 0)
+            return .mul(out)
+        }
     }
 }
 

@@ -282,7 +282,8 @@ public enum Simplify {
                 let missing = maxExponent[i] - (i < den.count ? den[i] : .zero)
                 if !missing.isZero { factors.append(Expr.power(b, .number(missing))) }
             }
-            let term = Expr.product(factors)
+            // (A canonical factor alone is its own product.)
+            let term = factors.count == 1 ? num : Expr.product(factors)
             guard let x = term.expanded() else { return nil }
             if x != term { expansionChanged = true }
             numerators.append(x)
