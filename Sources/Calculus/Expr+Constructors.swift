@@ -338,8 +338,8 @@ extension Expr {
     /// needed: a base in both operands other than a symbol to numeric powers, or a number
     /// times a lone sum (which is distributed). Same result as `productCombining`.
     static func productOfTwo(_ a: Expr, _ b: Expr) -> Expr? {
-        if case .add = a { return nil }
-        if case .add = b { return nil }
+        // A sum is one factor here: two equal sums share a base (the general path makes
+        // the power), and a number times a lone sum is left to the general path below.
         let (ca, fa) = a.coefficientAndFactors
         let (cb, fb) = b.coefficientAndFactors
         return mergedProduct(ca, fa, cb, fb)

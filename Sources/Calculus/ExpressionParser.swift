@@ -32,6 +32,12 @@ public struct ExpressionParser {
     ]
     static let keywords: Set<String> = ["if", "else", "and", "or"]
 
+    /// `keywords.contains(name)`, without hashing the common one-letter names.
+    static func isKeyword(_ name: String) -> Bool {
+        let n = name.utf8.count
+        return n >= 2 && n <= 4 && keywords.contains(name)
+    }
+
     private var tokens: [ExpressionToken]
     private var position = 0
     private var depth = 0
@@ -303,7 +309,7 @@ public struct ExpressionParser {
 
     private func startsImplicitFactor() -> Bool {
         switch current.kind {
-        case .identifier(let name): return !Self.keywords.contains(name)
+        case .identifier(let name): return !Self.isKeyword(name)
         case .symbol(let s): return s == "("
         case .number, .end: return false
         }
@@ -391,7 +397,7 @@ public struct ExpressionParser {
             guard let r = Rational(exactDecimal: text) else { throw error("malformed number \(t.quoted)", at: t) }
             return .number(r)
         case .identifier(let name):
-            if Self.keywords.contains(name) {
+            if Self.isKeyword(name) {
                 throw error("expected an expression before '\(name)'", at: t)
             }
             _ = advance()
@@ -440,8 +446,10 @@ public struct ExpressionParser {
 
     /// The parts of a name the `xy` rule splits, when no other meaning comes first.
     private func splitCandidate(_ name: String) -> [String]? {
+        // A one-letter name is never split (the common case: no lookups).
+        if name.utf8.count == 1 { return nil }
         if context.isVariable(name) || context.constants[name] != nil || context.functions[name] != nil
-            || Self.builtins[name] != nil || name == "pi" || name == "e" || Self.keywords.contains(name) {
+            || Self.builtins[name] != nil || name == "pi" || name == "e" || Self.isKeyword(name) {
             return nil
         }
         return splitIntoVariables(name)

@@ -262,7 +262,34 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Parses `12`, `-3`, `0.25` (exactly 1/4), `1/3`, `-2.5/3`; nil for anything else.
+    /// A literal of at most 18 ASCII digits with at most one decimal point inside
+    /// (`2`, `0.25`, the lexer's number tokens), read from its bytes; nil for anything
+    /// else, which the general reader handles.
+    static func shortDecimal(_ text: String) -> Rational? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 18 else { return nil }
+        var n = 0, scale = 1, sawPoint = false, digitsAfterPoint = 0
+        for b in utf8 {
+            if b == UInt8(ascii: ".") {
+                if sawPoint { return nil }
+                sawPoint = true
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+            if sawPoint { scale *= 10; digitsAfterPoint += 1 }
+        }
+        // "." alone, or a point with nothing after it or before it, goes to the general
+        // reader, which decides what those mean.
+        if sawPoint && (digitsAfterPoint == 0 || utf8.first == UInt8(ascii: ".")) { return nil }
+        return Rational(n, scale)
+    }
+
     public init?(exactDecimal text: String) {
+        if let fast = Rational.shortDecimal(text) {
+            self = fast
+            return
+        }
         let trimmed = text.trimmingSpaces
         if let slash = trimmed.firstIndex(of: "/") {
             guard let a = Rational(exactDecimal: String(trimmed[..<slash])),
