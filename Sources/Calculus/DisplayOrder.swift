@@ -12,7 +12,7 @@
 enum DisplayOrder {
     static func terms(_ terms: [Expr]) -> [Expr] {
         if terms.count < 2 { return terms }
-        let keyed = terms.map { (term: $0, key: TermKey($0.coefficientAndRest.rest)) }
+        let keyed = terms.map { (term: $0, key: TermKey(term: $0)) }
         return keyed.sorted { $0.key.precedes($1.key) }.map(\.term)
     }
 
@@ -20,25 +20,32 @@ enum DisplayOrder {
         var isConstant: Bool
         var degree: Rational
         var exponents: [(String, Rational)]   // sorted by name
-        var rest: Expr
+        /// The term, whose rest (the term without its numeric coefficient) breaks full ties.
+        var term: Expr
 
-        init(_ rest: Expr) {
-            var map: [String: Rational] = [:]
+        init(term: Expr) {
+            // The variables' exponents in a short list (a term has few variables), read
+            // from the term in place: its numeric coefficient adds nothing.
+            var found: [(String, Rational)] = []
             var others = false
+            func add(_ s: String, _ r: Rational) {
+                if let k = found.firstIndex(where: { $0.0 == s }) { found[k].1 += r } else { found.append((s, r)) }
+            }
             func visit(_ f: Expr) {
                 switch f {
-                case .symbol(let s): map[s, default: .zero] += .one
-                case .pow(.symbol(let s), .number(let r)): map[s, default: .zero] += r
+                case .symbol(let s): add(s, .one)
+                case .pow(.symbol(let s), .number(let r)): add(s, r)
                 case .mul(let fs): for g in fs { visit(g) }
                 case .number, .constant: break
                 case .pow, .add, .function, .piecewise: others = true
                 }
             }
-            visit(rest)
-            exponents = map.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            visit(term)
+            if found.count > 1 { found.sort { $0.0 < $1.0 } }
+            exponents = found
             degree = exponents.reduce(Rational.zero) { $0 + $1.1 }
-            isConstant = exponents.isEmpty && (!others || rest.symbols.isEmpty)
-            self.rest = rest
+            isConstant = exponents.isEmpty && (!others || !term.hasSymbols)
+            self.term = term
         }
 
         func precedes(_ other: TermKey) -> Bool {
@@ -53,14 +60,20 @@ enum DisplayOrder {
             }
             if exponents.count != other.exponents.count { return exponents.count > other.exponents.count }
             // Rare full tie (e.g. sin(x) against cos(y)): the printed text decides.
-            return rest.plainText < other.rest.plainText
+            return term.coefficientAndRest.rest.plainText < other.term.coefficientAndRest.rest.plainText
         }
     }
 
     static func factors(_ factors: [Expr]) -> [Expr] {
         if factors.count < 2 { return factors }
-        return factors.enumerated().sorted { a, b in
-            let ca = category(a.element), cb = category(b.element)
+        // Each factor's category (and, for functions, the first variable of the argument)
+        // worked out once, not at every comparison of the sort.
+        let keyed = factors.enumerated().map { k, f -> (offset: Int, element: Expr, category: Int, first: String) in
+            let c = category(f)
+            return (k, f, c, c == 7 ? (f.firstSymbol ?? "") : "")
+        }
+        return keyed.sorted { a, b in
+            let ca = a.category, cb = b.category
             if ca != cb { return ca < cb }
             if ca == 2 {
                 let na = symbolName(a.element), nb = symbolName(b.element)
@@ -68,8 +81,7 @@ enum DisplayOrder {
             }
             if ca == 7 {
                 // cos(x) sin(y): functions by the first variable of their argument.
-                let va = a.element.symbols.min() ?? "", vb = b.element.symbols.min() ?? ""
-                if va != vb { return va < vb }
+                if a.first != b.first { return a.first < b.first }
             }
             let c = Expr.compare(a.element, b.element)
             return c != 0 ? c < 0 : a.offset < b.offset

@@ -119,3 +119,27 @@ extension Condition {
         }
     }
 }
+
+extension Expr {
+    /// `symbols.min()`, without building the set.
+    var firstSymbol: String? {
+        switch self {
+        case .symbol(let s): return s
+        case .number, .constant: return nil
+        case .add(let items), .mul(let items):
+            var best: String? = nil
+            for i in items {
+                if let s = i.firstSymbol, best == nil || s < best! { best = s }
+            }
+            return best
+        case .pow(let b, let e):
+            switch (b.firstSymbol, e.firstSymbol) {
+            case (let x?, let y?): return Swift.min(x, y)
+            case (let x?, nil): return x
+            case (nil, let y): return y
+            }
+        case .function(_, let a): return a.firstSymbol
+        case .piecewise: return symbols.min()
+        }
+    }
+}
