@@ -72,8 +72,9 @@ extension Expr {
 
     static func compareNames(_ x: String, _ y: String) -> Int {
         if x == y { return 0 }
-        // Unicode scalar order, independent of locale and normalization.
-        return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
+        // Unicode scalar order, independent of locale and normalization: the order of
+        // the UTF-8 bytes, which encode scalars order-preservingly (and are cheaper to read).
+        return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
     }
 
     static func compareLists(_ x: [Expr], _ y: [Expr]) -> Int {
