@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Calculus
 
@@ -162,6 +163,34 @@ import Testing
             }
         }
         #expect(checked > 300, "checked \(checked)")
+    }
+
+    /// `expanded()` remembers recent expansions of products and powers of sums per thread
+    /// (by the identity of their operand arrays): a remembered expansion is the one
+    /// computed afresh, on the same thread, after the entry was evicted, and on many
+    /// threads at once.
+    @Test func expansionMemoIsTransparent() {
+        var built: [Expr] = []
+        for e in Self.samples(count: 150, seed: 31, depth: 2) {
+            built.append(Expr.product([Expr.sum([e, .symbol("x")]), Expr.sum([e, .num(2)])]))
+            built.append(Expr.power(Expr.sum([e, .symbol("y")]), .num(2)))
+        }
+        let inputs = built
+        let first = inputs.map { $0.expanded() }
+        let again = inputs.map { $0.expanded() }  // mostly evicted by now (32 entries)
+        let twice = inputs.map { e in (e.expanded(), e.expanded()) }  // the second from the memo
+        #expect(first == again)
+        #expect(twice.allSatisfy { $0.0 == $0.1 })
+        #expect(zip(first, twice).allSatisfy { $0 == $1.0 })
+        let results = Mutex<[Int: Expr?]>([:])
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { k in
+            let x = inputs[k].expanded()
+            _ = inputs[k].expanded()
+            results.withLock { $0[k] = x }
+        }
+        let concurrent = results.withLock { $0 }
+        #expect(inputs.indices.allSatisfy { concurrent[$0]! == first[$0] })
+        #expect(first.compactMap { $0 }.count > 200)
     }
 
     /// The machine-word path of numeric radicals gives the same expression as the BigInt

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Polynomial expansion and common-factor extraction, the algebra behind the display form.
 extension Expr {
     /// Largest number of terms an expansion may produce before it is abandoned (the
@@ -22,50 +28,71 @@ extension Expr {
             return Expr.sum(out)
         case .mul(let fs):
             if !fs.contains(where: \.isExpandableFactor) { return self }
-            // The factors with nothing to multiply out (and the coefficient) are already a
-            // canonical product of their own: it starts the term list, and only the sums
-            // are multiplied in (rather than rebuilding the monomial factor by factor).
-            var monomial: [Expr] = []
-            var sums: [Expr] = []
-            monomial.reserveCapacity(fs.count)
-            for f in fs {
-                if f.isExpandableFactor { sums.append(f) } else { monomial.append(f) }
-            }
-            var terms: [Expr] = [Expr.productOfCanonicalFactors(monomial)]
-            for f in sums {
-                guard let e = f.expanded() else { return nil }
-                let parts: [Expr]
-                if case .add(let inner) = e { parts = inner } else { parts = [e] }
-                if terms.count * parts.count > Self.expansionTermLimit { return nil }
-                // 1 times a canonical term is that term.
-                if terms.count == 1, case .number(let one) = terms[0], one.isOne {
-                    terms = parts
-                    continue
-                }
-                var next: [Expr] = []
-                next.reserveCapacity(terms.count * parts.count)
-                for t in terms { for p in parts { next.append(Expr.product([t, p])) } }
-                terms = next
-            }
-            return Expr.sum(terms)
+            // The display walk tries to multiply out a product of sums at its own node and
+            // again, as a term, at the sum above it: the second time is a lookup.
+            let memo = ExpansionMemo.current
+            let key = fs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
+            if let known = memo.lookup(key, power: 1) { return known }
+            let result = multipliedOut(fs)
+            memo.record(key, power: 1, self, result)
+            return result
         case .pow(let b, let e):
-            guard case .add = b, case .number(let r) = e, let n = r.intValue, r.isInteger, n > 1, n <= 12 else { return self }
-            guard let base = b.expanded() else { return nil }
-            let baseTerms: [Expr]
-            if case .add(let inner) = base { baseTerms = inner } else { return Expr.power(base, e) }
-            // Multiply term lists directly: building the product of two equal sums would
-            // fold it back into a power.
-            var terms = baseTerms
-            for _ in 1..<n {
-                if terms.count * baseTerms.count > Self.expansionTermLimit { return nil }
-                var next: [Expr] = []
-                for t in terms { for u in baseTerms { next.append(Expr.product([t, u])) } }
-                guard case .add(let collected) = Expr.sum(next) else { return Expr.sum(next) }
-                terms = collected
-            }
-            let result = Expr.sum(terms)
+            guard case .add(let ts) = b, case .number(let r) = e, let n = r.intValue, r.isInteger, n > 1, n <= 12 else { return self }
+            let memo = ExpansionMemo.current
+            let key = ts.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
+            if let known = memo.lookup(key, power: n) { return known }
+            let result = poweredOut(b, e, n)
+            memo.record(key, power: n, self, result)
             return result
         }
+    }
+
+    /// `expanded()` of a sum to the n-th power, 2 <= n <= 12.
+    private func poweredOut(_ b: Expr, _ e: Expr, _ n: Int) -> Expr? {
+        guard let base = b.expanded() else { return nil }
+        let baseTerms: [Expr]
+        if case .add(let inner) = base { baseTerms = inner } else { return Expr.power(base, e) }
+        // Multiply term lists directly: building the product of two equal sums would
+        // fold it back into a power.
+        var terms = baseTerms
+        for _ in 1..<n {
+            if terms.count * baseTerms.count > Self.expansionTermLimit { return nil }
+            var next: [Expr] = []
+            for t in terms { for u in baseTerms { next.append(Expr.product([t, u])) } }
+            guard case .add(let collected) = Expr.sum(next) else { return Expr.sum(next) }
+            terms = collected
+        }
+        return Expr.sum(terms)
+    }
+
+    /// `expanded()` of a product with a factor to multiply out.
+    private func multipliedOut(_ fs: [Expr]) -> Expr? {
+        // The factors with nothing to multiply out (and the coefficient) are already a
+        // canonical product of their own: it starts the term list, and only the sums
+        // are multiplied in (rather than rebuilding the monomial factor by factor).
+        var monomial: [Expr] = []
+        var sums: [Expr] = []
+        monomial.reserveCapacity(fs.count)
+        for f in fs {
+            if f.isExpandableFactor { sums.append(f) } else { monomial.append(f) }
+        }
+        var terms: [Expr] = [Expr.productOfCanonicalFactors(monomial)]
+        for f in sums {
+            guard let e = f.expanded() else { return nil }
+            let parts: [Expr]
+            if case .add(let inner) = e { parts = inner } else { parts = [e] }
+            if terms.count * parts.count > Self.expansionTermLimit { return nil }
+            // 1 times a canonical term is that term.
+            if terms.count == 1, case .number(let one) = terms[0], one.isOne {
+                terms = parts
+                continue
+            }
+            var next: [Expr] = []
+            next.reserveCapacity(terms.count * parts.count)
+            for t in terms { for p in parts { next.append(Expr.product([t, p])) } }
+            terms = next
+        }
+        return Expr.sum(terms)
     }
 
     /// The factors of a term without its coefficient (none for a number).
@@ -215,3 +242,46 @@ extension Expr {
     }
 }
 
+/// Expansions of products recently multiplied out on this thread, by the identity of the
+/// product's factor array (an entry holds the product, so its array cannot be freed and
+/// its address reused while the entry lives). `expanded()` is a function of the
+/// expression, so a hit gives what the expansion would.
+final class ExpansionMemo {
+    /// A product's factor array (power 1) or a powered sum's term array and the power.
+    private var keys: [(array: UnsafeRawPointer, power: Int)] = []
+    private var entries: [(input: Expr, output: Expr?)] = []
+    private var next = 0
+    static let capacity = 32
+
+    func lookup(_ key: UnsafeRawPointer, power: Int) -> Expr?? {
+        for k in keys.indices where keys[k].array == key && keys[k].power == power { return .some(entries[k].output) }
+        return nil
+    }
+
+    func record(_ key: UnsafeRawPointer, power: Int, _ input: Expr, _ output: Expr?) {
+        if keys.count < Self.capacity {
+            keys.append((key, power))
+            entries.append((input, output))
+        } else {
+            keys[next] = (key, power)
+            entries[next] = (input, output)
+            next = (next + 1) % Self.capacity
+        }
+    }
+
+    private static let slot: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in
+            if let p { Unmanaged<ExpansionMemo>.fromOpaque(p).release() }
+        }
+        return key
+    }()
+
+    /// This thread's memo.
+    static var current: ExpansionMemo {
+        if let p = pthread_getspecific(slot) { return Unmanaged<ExpansionMemo>.fromOpaque(p).takeUnretainedValue() }
+        let memo = ExpansionMemo()
+        pthread_setspecific(slot, Unmanaged.passRetained(memo).toOpaque())
+        return memo
+    }
+}
