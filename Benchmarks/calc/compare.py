@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Side-by-side timing of the calculus pipeline: ours (calcbench), SymPy and SymEngine.
 
-usage: compare.py WORKLOAD CALCBENCH_JSONL [CALCBENCH_JSONL ...] [--symengine SE_JSON ...] [--tsv OUT.tsv]
+usage: compare.py WORKLOAD CALCBENCH_JSONL [CALCBENCH_JSONL ...] [--symengine SE_JSON ...]
+                  [--sympy SYMPY_JSON ...] [--tsv OUT.tsv]
        compare.py --time-symengine WORKLOAD OUT.json
+       compare.py --time-sympy WORKLOAD OUT.json
 
 The second form only times SymEngine on the workload (fastest of 5 runs per expression)
-and writes the times as JSON. run.sh alternates calcbench runs with such SymEngine runs,
-round after round, and gives all of them to the first form, which takes per expression
-the fastest of each tool's rounds: the machine's speed drifts over minutes, and timing one
-tool right after the other, once, let that drift decide the ratio.
+and writes the times as JSON; the third times SymPy once per expression, its cache
+cleared before each (so that no expression profits from the one before, as none of ours
+does). run.sh alternates calcbench runs with such SymEngine and SymPy runs, round after
+round, and gives all of them to the first form, which takes per expression the fastest of
+each tool's rounds: the machine's speed drifts over minutes, and timing one tool right
+after the other, once, let that drift decide the ratio. Without --sympy, SymPy is timed
+once here, in the same pass that reads its results.
 
 For every expression of WORKLOAD:
   - ours: the times calcbench measured (parse, gradient and Hessian, display
@@ -80,8 +85,10 @@ def symengine_locals():
 # Both peers build the expression by evaluating the Python spelling with their own
 # functions and symbols in scope (the cheapest way in, so the comparison favours them).
 
-def run_sympy(text):
+def run_sympy(text, cold=False):
     """Parse, gradient, Hessian, simplify() of the gradient, exact gradient: seconds and results."""
+    if cold:
+        sympy.core.cache.clear_cache()
     start = time.perf_counter()
     f = eval(text, {"__builtins__": {}}, sympy_locals_cache)
     variables = [sympy.Symbol(v, real=True) for v in variables_of(f, True)]
@@ -129,6 +136,13 @@ def read_workload(path):
         return [l.strip() for l in f if l.strip() and not l.strip().startswith("#")]
 
 
+def time_sympy(workload_path, out_path):
+    times = {line: run_sympy(sympy_text(line), cold=True)[0] for line in read_workload(workload_path)}
+    with open(out_path, "w") as f:
+        json.dump(times, f)
+    return 0
+
+
 def time_symengine(workload_path, out_path):
     times = {line: run_symengine(sympy_text(line), 5) for line in read_workload(workload_path)}
     with open(out_path, "w") as f:
@@ -140,16 +154,29 @@ def main():
     args = sys.argv[1:]
     if args and args[0] == "--time-symengine":
         return time_symengine(args[1], args[2])
+    if args and args[0] == "--time-sympy":
+        return time_sympy(args[1], args[2])
     tsv_path = None
     if "--tsv" in args:
         i = args.index("--tsv")
         tsv_path = args[i + 1]
         del args[i:i + 2]
+    sympy_paths = []
+    if "--sympy" in args:
+        i = args.index("--sympy")
+        j = i + 1
+        while j < len(args) and not args[j].startswith("--"):
+            j += 1
+        sympy_paths = args[i + 1:j]
+        del args[i:j]
     symengine_paths = []
     if "--symengine" in args:
         i = args.index("--symengine")
-        symengine_paths = args[i + 1:]
-        del args[i:]
+        j = i + 1
+        while j < len(args) and not args[j].startswith("--"):
+            j += 1
+        symengine_paths = args[i + 1:j]
+        del args[i:j]
     workload_path, ours_paths = args[0], args[1:]
     # Per expression, the calcbench record of the fastest round.
     ours = {}
@@ -166,9 +193,14 @@ def main():
     for path in symengine_paths:
         with open(path) as f:
             symengine_rounds.append(json.load(f))
+    sympy_rounds = []
+    for path in sympy_paths:
+        with open(path) as f:
+            sympy_rounds.append(json.load(f))
     lines = read_workload(workload_path)
-    print("rounds: calcbench %d, SymEngine %s (fastest of them per expression)" % (
-        len(ours_paths), len(symengine_rounds) or "1, timed here"))
+    print("rounds: calcbench %d, SymEngine %s, SymPy %s (fastest of them per expression)" % (
+        len(ours_paths), len(symengine_rounds) or "1, timed here",
+        ("%d, cache cleared before each expression" % len(sympy_rounds)) if sympy_rounds else "1, timed here"))
 
     rows = []
     header = ("#", "expression", "ours_us", "symengine_us", "sympy_ms", "symengine/ours", "sympy/ours",
@@ -184,6 +216,8 @@ def main():
             continue
         text = sympy_text(line)
         sympy_seconds, simplified, their_exact = run_sympy(text)
+        if sympy_rounds:
+            sympy_seconds = min(r[line] for r in sympy_rounds)
         if symengine_rounds:
             symengine_seconds = min(r[line] for r in symengine_rounds)
         else:
