@@ -150,6 +150,19 @@ def time_symengine(workload_path, out_path):
     return 0
 
 
+def take_list(args, option):
+    """Removes `option` and the file names after it (up to the next option) from args."""
+    if option not in args:
+        return []
+    i = args.index(option)
+    j = i + 1
+    while j < len(args) and not args[j].startswith("--"):
+        j += 1
+    values = args[i + 1:j]
+    del args[i:j]
+    return values
+
+
 def main():
     args = sys.argv[1:]
     if args and args[0] == "--time-symengine":
@@ -161,22 +174,8 @@ def main():
         i = args.index("--tsv")
         tsv_path = args[i + 1]
         del args[i:i + 2]
-    sympy_paths = []
-    if "--sympy" in args:
-        i = args.index("--sympy")
-        j = i + 1
-        while j < len(args) and not args[j].startswith("--"):
-            j += 1
-        sympy_paths = args[i + 1:j]
-        del args[i:j]
-    symengine_paths = []
-    if "--symengine" in args:
-        i = args.index("--symengine")
-        j = i + 1
-        while j < len(args) and not args[j].startswith("--"):
-            j += 1
-        symengine_paths = args[i + 1:j]
-        del args[i:j]
+    sympy_paths = take_list(args, "--sympy")
+    symengine_paths = take_list(args, "--symengine")
     workload_path, ours_paths = args[0], args[1:]
     # Per expression, the calcbench record of the fastest round.
     ours = {}
