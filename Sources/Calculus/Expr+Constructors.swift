@@ -365,28 +365,21 @@ extension Expr {
         }
         if case .add = d { return general() }
         let restCount = factors.count - 1
-        let ca: Rational, fa: Operands
-        if case .number(let c) = factors[0] {
-            if i == 0 {
-                (ca, fa) = (.one, Operands(factors[1...]))
-                // A lone sum (productOfTwo leaves sums to the general path).
-                if restCount == 1, case .add = fa[0] { return general() }
-            } else {
-                let rest = OperandsSkipping(slice: factors[1...], skipped: i)
-                // The number times a lone sum (distributed by the constructors).
-                if restCount == 2, case .add = rest[0] { return general() }
-                let (cb, fb) = d.coefficientAndFactors
-                return mergedProduct(c, rest, cb, fb) ?? general()
-            }
-        } else {
-            let rest = OperandsSkipping(slice: factors[...], skipped: i)
-            // A lone sum (productOfTwo leaves sums to the general path).
+        let c: Rational, rest: OperandsSkipping
+        switch factors[0] {
+        case .number(let k):
+            // (The coefficient itself has no derivative, so `i` is never 0 here.)
+            guard i != 0 else { return general() }
+            (c, rest) = (k, OperandsSkipping(slice: factors[1...], skipped: i))
+            // The number times a lone sum (distributed by the constructors).
+            if restCount == 2, case .add = rest[0] { return general() }
+        case .symbol, .constant, .add, .mul, .pow, .function, .piecewise:
+            (c, rest) = (.one, OperandsSkipping(slice: factors[...], skipped: i))
+            // A lone sum (the general path makes a power of two equal sums).
             if restCount == 1, case .add = rest[0] { return general() }
-            let (cb, fb) = d.coefficientAndFactors
-            return mergedProduct(.one, rest, cb, fb) ?? general()
         }
-        let (cb, fb) = d.coefficientAndFactors
-        return mergedProduct(ca, fa, cb, fb) ?? general()
+        let (cd, fd) = d.coefficientAndFactors
+        return mergedProduct(c, rest, cd, fd) ?? general()
     }
 
     /// The merge of `productOfTwo`: two operands as coefficients and sorted factor lists.
@@ -624,7 +617,6 @@ extension Expr {
         }
     }
 
-    /// The positive rational c such that terms/c have coprime integer coefficients.
     /// `coefficientAndRest.coefficient`, without building the rest.
     var termCoefficient: Rational {
         switch self {
@@ -636,6 +628,7 @@ extension Expr {
         }
     }
 
+    /// The positive rational c such that terms/c have coprime integer coefficients.
     static func sumContent(_ terms: [Expr]) -> Rational? {
         // Machine-word path first; BigInt only when a coefficient or the lcm is large.
         var gcdOfNumerators = 0, lcmOfDenominators = 1

@@ -261,7 +261,6 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return r < 0 ? q - 1 : q
     }
 
-    /// Parses `12`, `-3`, `0.25` (exactly 1/4), `1/3`, `-2.5/3`; nil for anything else.
     /// A literal of at most 18 ASCII digits with at most one decimal point inside
     /// (`2`, `0.25`, the lexer's number tokens), read from its bytes; nil for anything
     /// else, which the general reader handles.
@@ -285,6 +284,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return Rational(n, scale)
     }
 
+    /// Parses `12`, `-3`, `0.25` (exactly 1/4), `1/3`, `-2.5/3`; nil for anything else.
     public init?(exactDecimal text: String) {
         if let fast = Rational.shortDecimal(text) {
             self = fast

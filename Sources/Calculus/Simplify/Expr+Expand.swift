@@ -30,20 +30,10 @@ extension Expr {
             if !fs.contains(where: \.isExpandableFactor) { return self }
             // The display walk tries to multiply out a product of sums at its own node and
             // again, as a term, at the sum above it: the second time is a lookup.
-            let memo = ExpansionMemo.current
-            let key = fs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
-            if let known = memo.lookup(key, power: 1) { return known }
-            let result = multipliedOut(fs)
-            memo.record(key, power: 1, self, result)
-            return result
+            return ExpansionMemo.current.expansion(of: self, operands: fs, power: 1) { multipliedOut(fs) }
         case .pow(let b, let e):
             guard case .add(let ts) = b, case .number(let r) = e, let n = r.intValue, r.isInteger, n > 1, n <= 12 else { return self }
-            let memo = ExpansionMemo.current
-            let key = ts.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
-            if let known = memo.lookup(key, power: n) { return known }
-            let result = poweredOut(b, e, n)
-            memo.record(key, power: n, self, result)
-            return result
+            return ExpansionMemo.current.expansion(of: self, operands: ts, power: n) { poweredOut(b, e, n) }
         }
     }
 
@@ -95,21 +85,12 @@ extension Expr {
         return Expr.sum(terms)
     }
 
-    /// The factors of a term without its coefficient (none for a number).
-    private static func termFactors(_ t: Expr) -> Operands {
-        switch t {
-        case .number: return Operands([])
-        case .mul: return Operands(t.restFactors ?? [])
-        case .symbol, .constant, .add, .pow, .function, .piecewise: return Operands(single: t)
-        }
-    }
-
     /// Whether the common factors `commonFactorSplit` keeps after reading two terms are
     /// not empty: some factor of `a` (to a positive or symbolic power) has its base among
     /// `b`'s factors (the first such factor), both to positive numeric powers or to the
     /// same power.
     static func mayShareFactor(_ a: Expr, _ b: Expr) -> Bool {
-        let fa = termFactors(a), fb = termFactors(b)
+        let fa = a.coefficientAndFactors.1, fb = b.coefficientAndFactors.1
         for f in fa {
             let (base, e) = f.baseAndExponent
             if case .number(let x) = e, !x.isPositive { continue }
@@ -153,7 +134,7 @@ extension Expr {
         var common: [(base: Expr, exponent: Expr)]? = nil
         for t in terms {
             // The term's factors without its coefficient, read in place.
-            let factors = Self.termFactors(t)
+            let factors = t.coefficientAndFactors.1
             if let current = common {
                 var kept: [(base: Expr, exponent: Expr)] = []
                 for (b, e) in current {
@@ -253,12 +234,12 @@ final class ExpansionMemo {
     private var next = 0
     static let capacity = 32
 
-    func lookup(_ key: UnsafeRawPointer, power: Int) -> Expr?? {
-        for k in keys.indices where keys[k].array == key && keys[k].power == power { return .some(entries[k].output) }
-        return nil
-    }
-
-    func record(_ key: UnsafeRawPointer, power: Int, _ input: Expr, _ output: Expr?) {
+    /// The expansion of `input` (whose operand array is `operands`; `power` 1 for a
+    /// product, n for a sum to the n-th), remembered or computed by `compute`.
+    func expansion(of input: Expr, operands: [Expr], power: Int, _ compute: () -> Expr?) -> Expr? {
+        let key = operands.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
+        for k in keys.indices where keys[k].array == key && keys[k].power == power { return entries[k].output }
+        let output = compute()
         if keys.count < Self.capacity {
             keys.append((key, power))
             entries.append((input, output))
@@ -267,6 +248,7 @@ final class ExpansionMemo {
             entries[next] = (input, output)
             next = (next + 1) % Self.capacity
         }
+        return output
     }
 
     private static let slot: pthread_key_t = {
