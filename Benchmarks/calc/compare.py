@@ -19,6 +19,7 @@ For every expression of WORKLOAD:
   - ours: the times calcbench measured (parse, gradient and Hessian, display
     simplification of every entry, exact gradient at (1/3, 2/5, 3/7), verification of
     every derivative at 3 points);
+  (each tool takes the Hessian's upper triangle, as sympy.hessian does)
   - SymPy: parse, gradient, Hessian, simplify() of every gradient entry, exact gradient
     at the same point;
   - SymEngine: parse, gradient, Hessian, exact gradient at the same point.
@@ -111,7 +112,8 @@ def run_symengine(text, repeat):
         ordered = [v for v in ("x", "y", "z") if v in names] + [v for v in names if v not in ("x", "y", "z")]
         variables = [symengine.Symbol(v) for v in ordered]
         gradient = [f.diff(v) for v in variables]
-        [[g.diff(v) for v in variables] for g in gradient]
+        # The upper triangle, as sympy.hessian computes it (and calcbench too).
+        [[gradient[i].diff(variables[j]) for j in range(i, len(variables))] for i in range(len(variables))]
         point = {v: symengine.Rational(p.p, p.q) for v, p in zip(variables, POINT)}
         [g.subs(point) for g in gradient]
         best = min(best, time.perf_counter() - start)

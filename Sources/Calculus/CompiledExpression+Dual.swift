@@ -8,7 +8,13 @@ extension CompiledExpression {
     /// avoiding a tree walk and dictionary lookups per point.
     public func evaluateDual(_ point: [Double], seed: Int) -> Dual {
         guard point.count >= variables.count else { return Dual(.nan, .nan) }
-        return withUnsafeTemporaryAllocation(of: Dual.self, capacity: stackSize) { stack in
+        return point.withUnsafeBufferPointer { evaluateDual($0, seed: seed) }
+    }
+
+    /// The same at a point given as a buffer, which must hold at least
+    /// `variables.count` values.
+    public func evaluateDual(_ point: UnsafeBufferPointer<Double>, seed: Int) -> Dual {
+        withUnsafeTemporaryAllocation(of: Dual.self, capacity: stackSize) { stack in
             code.withUnsafeBufferPointer { program in
                 var sp = 0
                 var pc = 0

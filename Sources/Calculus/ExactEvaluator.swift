@@ -17,14 +17,26 @@ public enum ExactEvaluator {
         case .symbol(let s):
             return values[s] ?? e
         case .add(let terms):
+            // Terms that came out as numbers are added here; only what is left goes
+            // through the constructor (a sum of numbers is their sum in canonical form).
             var out: [Expr] = []
-            out.reserveCapacity(terms.count)
-            for t in terms { out.append(try evaluate(t, at: values)) }
+            var sum = Rational.zero
+            for t in terms {
+                let v = try evaluate(t, at: values)
+                if case .number(let r) = v { sum += r } else { out.append(v) }
+            }
+            if out.isEmpty { return .number(sum) }
+            if !sum.isZero { out.append(.number(sum)) }
             return .sum(out)
         case .mul(let factors):
             var out: [Expr] = []
-            out.reserveCapacity(factors.count)
-            for f in factors { out.append(try evaluate(f, at: values)) }
+            var product = Rational.one
+            for f in factors {
+                let v = try evaluate(f, at: values)
+                if case .number(let r) = v { product *= r } else { out.append(v) }
+            }
+            if out.isEmpty || product.isZero { return .number(product) }
+            if !product.isOne { out.append(.number(product)) }
             return .product(out)
         case .pow(let base, let exponent):
             let b = try evaluate(base, at: values)

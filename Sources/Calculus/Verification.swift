@@ -179,6 +179,55 @@ public enum Verification {
                             summaryParts: SummaryParts(variable: variable, variables: vars, outcome: outcome))
     }
 
+    /// Whether `checkPartial(fc, wrt: variable, compiledDerivative: dc, count:, seed:)`
+    /// passes: the same points, values and tolerances, decided without recording the
+    /// samples (no allocation per point), and stopping at the first point that disagrees.
+    /// For a caller that needs the report only when a check fails (then it runs
+    /// `checkPartial` for it).
+    public static func passes(
+        _ fc: CompiledExpression, wrt variable: String, compiledDerivative dc: CompiledExpression,
+        count: Int = 5, seed: UInt64 = 0x5EED
+    ) -> Bool {
+        let vars = fc.variables
+        guard dc.variables == vars, let index = vars.firstIndex(of: variable) else { return false }
+        let n = vars.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(n, 1)) { buffer in
+            let point = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            let shifted = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
+            var rng = SplitMix64(seed: seed)
+            var accepted = 0
+            var attempts = 0
+            while accepted < count && attempts < 20 * count * sampleRadii.count {
+                let r = radius(draw: attempts, count: count)
+                attempts += 1
+                for k in 0..<n { point[k] = rng.uniform(-r, r) }
+                let at = UnsafeBufferPointer(point)
+                let dual = fc.evaluateDual(at, seed: index)
+                let fx = dual.value
+                let sym = dc.evaluate(at)
+                guard fx.isFinite, sym.isFinite, dual.isFinite else { continue }
+                // The central difference of `central`, into the second half of the buffer.
+                let h = FiniteDifference.step(at: point[index])
+                for k in 0..<n { shifted[k] = point[k] }
+                shifted[index] = point[index] + h
+                let plus = fc.evaluate(UnsafeBufferPointer(shifted))
+                shifted[index] = point[index] - h
+                let minus = fc.evaluate(UnsafeBufferPointer(shifted))
+                var fd = (plus - minus) / (2 * h)
+                guard fd.isFinite else { continue }
+                let fdScale = max(1, abs(sym), abs(fx))
+                if abs(sym - fd) > finiteDifferenceTolerance * fdScale {
+                    fd = richardson({ fc($0) }, at: Array(at), index: index).value
+                }
+                let ratio = max(abs(sym - dual.derivative) / max(1, abs(dual.derivative)) / dualTolerance,
+                                abs(sym - fd) / fdScale / finiteDifferenceTolerance)
+                if !(ratio <= 1) { return false }
+                accepted += 1
+            }
+            return accepted > 0
+        }
+    }
+
     static func unusable(_ variable: String, _ vars: [String]) -> PartialCheck {
         PartialCheck(variable: variable, variables: vars, samples: [], skipped: 0, worst: nil, passed: false,
                      summaryParts: SummaryParts(variable: variable, variables: vars, outcome: .unusable))

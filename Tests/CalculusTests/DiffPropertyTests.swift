@@ -115,6 +115,36 @@ import Testing
         #expect(!Equivalence.areEquivalent(Derivative.partial(e, wrt: v), d, variables: ["x", "y"]).equivalent)
     }
 
+    /// `Verification.passes` decides what `checkPartial` decides, on right derivatives,
+    /// wrong ones (the table above, and every random derivative nudged), restricted
+    /// domains and a function defined nowhere.
+    @Test func passesDecidesLikeTheFullCheck() throws {
+        let vars = ["x", "y"]
+        var cases: [(Expr, String, Expr)] = Self.wrong.map { (diffParse($0.0), $0.1, diffParse($0.2)) }
+        cases += [("log(x) + sqrt(y)", "x"), ("log(x - 3) + sqrt(y - 5)", "y"), ("log(-1 - x^2)", "x"),
+                  ("abs(x) y", "x"), ("x^y", "y")].map { (diffParse($0.0), $0.1, Derivative.partial(diffParse($0.0), wrt: $0.1)) }
+        for seed in Self.seeds.prefix(60) {
+            var gen = ExpressionGenerator(rng: SplitMix64(seed: seed &* 31))
+            let f = gen.expression(depth: 3)
+            let d = Derivative.partial(f, wrt: "x")
+            cases.append((f, "x", d))
+            cases.append((f, "x", d + .rational(1, 1000)))
+            cases.append((f, "x", d * .rational(1001, 1000)))
+        }
+        var failing = 0
+        for (f, v, d) in cases {
+            let fc = try CompiledExpression(f, variables: vars), dc = try CompiledExpression(d, variables: vars)
+            for count in [1, 3, 5] {
+                let full = Verification.checkPartial(fc, wrt: v, compiledDerivative: dc, count: count, seed: 0x5EED)
+                let quick = Verification.passes(fc, wrt: v, compiledDerivative: dc, count: count, seed: 0x5EED)
+                #expect(quick == full.passed, "\(DerivativeDisplay.plain(f)) ∂/∂\(v) claimed \(DerivativeDisplay.plain(d)): \(full.summary)")
+                if !full.passed { failing += 1 }
+            }
+        }
+        // Both outcomes occur, so the agreement is tested on each.
+        #expect(failing > 100 && failing < 3 * cases.count - 100)
+    }
+
     @Test func verificationReportsWorstPointAndSkipsOutsideDomain() throws {
         let f = diffParse("log(x) + sqrt(y)")
         let check = Verification.checkPartial(f, wrt: "x", variables: ["x", "y"])

@@ -453,13 +453,14 @@ public enum Simplify {
             guard let (content, common, primitive) = e.commonFactorSplit(requiringFactors: true) else { return nil }
             return ifShorter(Expr.product([.number(content)] + common + [primitive]), than: e)
         case .mul(let fs):
-            // A sum factor with fractional coefficients gives its content to the
-            // product's coefficient, when shorter: the exact value
-            // sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3) is sqrt(61) (61 cos(1/3) + 75 sin(1/3))/225.
+            // A sum factor whose coefficients share a content other than 1 gives it to
+            // the product's coefficient, when shorter: the exact value
+            // sqrt(61) (61 cos(1/3)/225 + sin(1/3)/3) is sqrt(61) (61 cos(1/3) + 75 sin(1/3))/225,
+            // and 3 y (2 x y + 2 z) is 6 y (x y + z).
             // (A number times a lone sum is distributed by the constructors, so this
             // only changes products with other factors.)
             for (k, f) in fs.enumerated() {
-                guard case .add(let ts) = f, let content = Expr.sumContent(ts), !content.isInteger else { continue }
+                guard case .add(let ts) = f, let content = Expr.sumContent(ts), !content.isOne else { continue }
                 var others = fs
                 others[k] = Expr.sum(ts.map { Expr.product([$0, .number(content.reciprocal)]) })
                 return ifShorter(Expr.product(others + [.number(content)]), than: e)
