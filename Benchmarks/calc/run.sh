@@ -16,8 +16,9 @@ scratch="${CALCBENCH_SCRATCH:-.build-release}"
 out="Benchmarks/calc/results"
 mkdir -p "$out"
 
-swift build -c release --product calcbench --scratch-path "$scratch"
-bin="$(swift build -c release --product calcbench --scratch-path "$scratch" --show-bin-path)/calcbench"
+# Built as coursegen ships (RELEASE_FLAGS: release, the Swift runtime linked statically).
+swift build "${RELEASE_FLAGS[@]}" --product calcbench --scratch-path "$scratch"
+bin="$(swift build "${RELEASE_FLAGS[@]}" --product calcbench --scratch-path "$scratch" --show-bin-path)/calcbench"
 
 # Rounds alternate: calcbench, SymEngine, SymPy, then calcbench again ...; compare.py
 # takes per expression each tool's fastest round, so a drift of the machine's speed during

@@ -96,6 +96,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return false
     }
     public var isOne: Bool { storage == .small(1, 1) }
+    public var isMinusOne: Bool { storage == .small(-1, 1) }
     public var isNegative: Bool {
         switch storage {
         case .small(let n, _): return n < 0

@@ -331,12 +331,12 @@ extension Expr {
         case .mul(let fs):
             var total = fs.count - 1
             for f in fs {
-                if case .number(let r) = f, r.magnitude.isOne { continue }
+                if case .number(let r) = f, r.isOne || r.isMinusOne { continue }
                 total += f.complexity
             }
             return total
         case .pow(let b, let e):
-            if e == .minusOne { return b.complexity + 1 }
+            if case .number(let k) = e, k.isMinusOne { return b.complexity + 1 }
             return b.complexity + e.complexity + 1
         case .function(_, let a): return a.complexity + 1
         case .piecewise(let pieces, let otherwise):
