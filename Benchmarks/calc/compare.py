@@ -19,10 +19,10 @@ For every expression of WORKLOAD:
   - ours: the times calcbench measured (parse, gradient and Hessian, display
     simplification of every entry, exact gradient at (1/3, 2/5, 3/7), verification of
     every derivative at 3 points);
-  (each tool takes the Hessian's upper triangle, as sympy.hessian does)
   - SymPy: parse, gradient, Hessian, simplify() of every gradient entry, exact gradient
     at the same point;
   - SymEngine: parse, gradient, Hessian, exact gradient at the same point.
+Each tool takes the Hessian's upper triangle, as sympy.hessian does.
 Prints per-expression times and ratios, then a summary, and the mean size (SymPy's
 count_ops) of our printed gradient entries against SymPy's simplify() output.
 """

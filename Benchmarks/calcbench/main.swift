@@ -7,9 +7,9 @@
 // SymPy's hessian() computes it); every entry simplified to display form; the gradient
 // evaluated exactly at (1/3, 2/5, 3/7); every derivative (gradient and all n^2 Hessian
 // entries, so f_yx is checked as the x-derivative of f_y) verified against dual numbers
-// and central differences at 3 random points. Prints one JSON object per line with the times in microseconds (the minimum
-// over the repetitions, so that noise from other processes is filtered out) and the
-// printed results.
+// and central differences at 3 random points. Prints one JSON object per line with the
+// times in microseconds (the minimum over the repetitions, so that noise from other
+// processes is filtered out) and the printed results.
 
 import Calculus
 import Foundation
@@ -120,30 +120,30 @@ func runPipeline(_ text: String) throws -> (PipelineResult, StageTimes) {
     let compiledF = try? CompiledExpression(f, variables: vars)
     var compiledEntries = [CompiledExpression?](repeating: nil, count: distinct.count)
     // A check that passes needs no report: `Verification.passes` decides it without
-    // recording samples, and the full `checkPartial` runs only to describe a failure.
+    // recording samples, and the full `checkPartial` runs only to describe a failure
+    // (or when an expression did not compile).
+    func verify(_ function: CompiledExpression?, wrt v: String, _ derivative: CompiledExpression?,
+                uncompiled: () -> Verification.PartialCheck) {
+        if let function, let derivative {
+            if Verification.passes(function, wrt: v, compiledDerivative: derivative, count: 3) { return }
+            let check = Verification.checkPartial(function, wrt: v, compiledDerivative: derivative, count: 3)
+            result.verified = false; result.failures.append(check.summary)
+        } else {
+            let check = uncompiled()
+            if !check.passed { result.verified = false; result.failures.append(check.summary) }
+        }
+    }
     for (i, v) in vars.enumerated() {
         let compiledG = try? CompiledExpression(result.gradient[i], variables: vars)
-        if let compiledF, let compiledG {
-            if !Verification.passes(compiledF, wrt: v, compiledDerivative: compiledG, count: 3) {
-                let check = Verification.checkPartial(compiledF, wrt: v, compiledDerivative: compiledG, count: 3)
-                result.verified = false; result.failures.append(check.summary)
-            }
-        } else {
-            let check = Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
-            if !check.passed { result.verified = false; result.failures.append(check.summary) }
+        verify(compiledF, wrt: v, compiledG) {
+            Verification.checkPartial(f, wrt: v, derivative: result.gradient[i], variables: vars, count: 3)
         }
         for (j, w) in vars.enumerated() {
             let k = slot[n + i * n + j]
             if compiledEntries[k] == nil { compiledEntries[k] = try? CompiledExpression(shown[k], variables: vars) }
-            if let compiledG, let compiledH = compiledEntries[k] {
-                if !Verification.passes(compiledG, wrt: w, compiledDerivative: compiledH, count: 3) {
-                    let check = Verification.checkPartial(compiledG, wrt: w, compiledDerivative: compiledH, count: 3)
-                    result.verified = false; result.failures.append(check.summary)
-                }
-            } else {
-                let check = Verification.checkPartial(result.gradient[i], wrt: w, derivative: result.hessian[i][j],
-                                                      variables: vars, count: 3)
-                if !check.passed { result.verified = false; result.failures.append(check.summary) }
+            verify(compiledG, wrt: w, compiledEntries[k]) {
+                Verification.checkPartial(result.gradient[i], wrt: w, derivative: result.hessian[i][j],
+                                          variables: vars, count: 3)
             }
         }
     }

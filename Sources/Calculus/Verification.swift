@@ -133,39 +133,19 @@ public enum Verification {
     ) -> PartialCheck {
         let vars = fc.variables
         guard dc.variables == vars, let index = vars.firstIndex(of: variable) else { return unusable(variable, vars) }
-        var rng = SplitMix64(seed: seed)
         var samples: [Sample] = []
-        var skipped = 0
         var worst: Sample?
         var worstRatio = -1.0
         var passed = true
-        var attempts = 0
         samples.reserveCapacity(count)
-        // One buffer for the shifted points of every central difference.
-        var shifted = [Double](repeating: 0, count: vars.count)
-        while samples.count < count && attempts < 20 * count * sampleRadii.count {
-            let r = radius(draw: attempts, count: count)
-            attempts += 1
-            let point = vars.map { _ in rng.uniform(-r, r) }
-            let dual = fc.evaluateDual(point, seed: index)
-            let fx = dual.value
-            let sym = dc(point)
-            guard fx.isFinite, sym.isFinite, dual.isFinite else { skipped += 1; continue }
-            var fd = central(fc, at: point, index: index, buffer: &shifted)
-            guard fd.value.isFinite else { skipped += 1; continue }
-            let fdScale = max(1, abs(sym), abs(fx))
-            if abs(sym - fd.value) > finiteDifferenceTolerance * fdScale {
-                fd = richardson({ fc($0) }, at: point, index: index)
-            }
+        let (skipped, attempts) = compare(fc, index, dc, count: count, seed: seed) { point, c in
             let sample = Sample(
-                point: point, symbolic: sym, dual: dual.derivative, finiteDifference: fd.value, step: fd.step,
-                dualDiscrepancy: abs(sym - dual.derivative) / max(1, abs(dual.derivative)),
-                finiteDifferenceDiscrepancy: abs(sym - fd.value) / fdScale)
+                point: Array(point), symbolic: c.symbolic, dual: c.dual, finiteDifference: c.finiteDifference,
+                step: c.step, dualDiscrepancy: c.dualDiscrepancy, finiteDifferenceDiscrepancy: c.finiteDifferenceDiscrepancy)
             samples.append(sample)
-            let ratio = max(sample.dualDiscrepancy / dualTolerance,
-                            sample.finiteDifferenceDiscrepancy / finiteDifferenceTolerance)
-            if !(ratio <= 1) { passed = false }
-            if ratio > worstRatio || worst == nil { worst = sample; worstRatio = ratio }
+            if !(c.ratio <= 1) { passed = false }
+            if c.ratio > worstRatio || worst == nil { worst = sample; worstRatio = c.ratio }
+            return true
         }
         if samples.isEmpty { passed = false }
         let outcome: SummaryParts.Outcome
@@ -190,41 +170,73 @@ public enum Verification {
     ) -> Bool {
         let vars = fc.variables
         guard dc.variables == vars, let index = vars.firstIndex(of: variable) else { return false }
-        let n = vars.count
+        var accepted = 0
+        var disagrees = false
+        _ = compare(fc, index, dc, count: count, seed: seed) { _, c in
+            if !(c.ratio <= 1) { disagrees = true; return false }
+            accepted += 1
+            return true
+        }
+        return !disagrees && accepted > 0
+    }
+
+    /// The three derivatives at one point of the domain, and how far apart they are.
+    struct Comparison {
+        var symbolic: Double
+        var dual: Double
+        var finiteDifference: Double
+        var step: Double
+        var dualDiscrepancy: Double
+        var finiteDifferenceDiscrepancy: Double
+        /// The larger discrepancy relative to its tolerance (at most 1 when the point agrees).
+        var ratio: Double { max(dualDiscrepancy / dualTolerance, finiteDifferenceDiscrepancy / finiteDifferenceTolerance) }
+    }
+
+    /// The sampling of a check: draws points (seeded, `sampleRadii`), skips those where f,
+    /// the derivative, the dual number or the central difference is not finite, and hands
+    /// each other point and its comparison to `visit` until `count` were accepted, the
+    /// draws run out, or `visit` returns false. The points live in a buffer reused for
+    /// every draw. Returns the points skipped and the draws made.
+    static func compare(
+        _ fc: CompiledExpression, _ index: Int, _ dc: CompiledExpression, count: Int, seed: UInt64,
+        visit: (UnsafeBufferPointer<Double>, Comparison) -> Bool
+    ) -> (skipped: Int, attempts: Int) {
+        let n = fc.variables.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(n, 1)) { buffer in
             let point = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
             let shifted = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
+            let at = UnsafeBufferPointer(point)
             var rng = SplitMix64(seed: seed)
-            var accepted = 0
-            var attempts = 0
+            var accepted = 0, skipped = 0, attempts = 0
             while accepted < count && attempts < 20 * count * sampleRadii.count {
                 let r = radius(draw: attempts, count: count)
                 attempts += 1
                 for k in 0..<n { point[k] = rng.uniform(-r, r) }
-                let at = UnsafeBufferPointer(point)
                 let dual = fc.evaluateDual(at, seed: index)
                 let fx = dual.value
                 let sym = dc.evaluate(at)
-                guard fx.isFinite, sym.isFinite, dual.isFinite else { continue }
-                // The central difference of `central`, into the second half of the buffer.
+                guard fx.isFinite, sym.isFinite, dual.isFinite else { skipped += 1; continue }
+                // The central difference, the shifted points in the second half of the buffer.
                 let h = FiniteDifference.step(at: point[index])
                 for k in 0..<n { shifted[k] = point[k] }
                 shifted[index] = point[index] + h
                 let plus = fc.evaluate(UnsafeBufferPointer(shifted))
                 shifted[index] = point[index] - h
                 let minus = fc.evaluate(UnsafeBufferPointer(shifted))
-                var fd = (plus - minus) / (2 * h)
-                guard fd.isFinite else { continue }
+                var fd = FiniteDifference.Estimate(value: (plus - minus) / (2 * h), step: h)
+                guard fd.value.isFinite else { skipped += 1; continue }
                 let fdScale = max(1, abs(sym), abs(fx))
-                if abs(sym - fd) > finiteDifferenceTolerance * fdScale {
-                    fd = richardson({ fc($0) }, at: Array(at), index: index).value
+                if abs(sym - fd.value) > finiteDifferenceTolerance * fdScale {
+                    fd = richardson({ fc($0) }, at: Array(at), index: index)
                 }
-                let ratio = max(abs(sym - dual.derivative) / max(1, abs(dual.derivative)) / dualTolerance,
-                                abs(sym - fd) / fdScale / finiteDifferenceTolerance)
-                if !(ratio <= 1) { return false }
                 accepted += 1
+                let comparison = Comparison(
+                    symbolic: sym, dual: dual.derivative, finiteDifference: fd.value, step: fd.step,
+                    dualDiscrepancy: abs(sym - dual.derivative) / max(1, abs(dual.derivative)),
+                    finiteDifferenceDiscrepancy: abs(sym - fd.value) / fdScale)
+                if !visit(at, comparison) { break }
             }
-            return accepted > 0
+            return (skipped, attempts)
         }
     }
 
@@ -236,21 +248,6 @@ public enum Verification {
     /// Checks `derivative` (e.g. a simplified form) against ∂f/∂v computed here.
     public static func checkPartial(_ f: Expr, wrt variable: String, variables: [String]) -> PartialCheck {
         checkPartial(f, wrt: variable, derivative: Derivative.partial(f, wrt: variable), variables: variables)
-    }
-
-    /// `FiniteDifference.central` of a compiled function, the shifted points written
-    /// into `buffer` (as many values as the point) instead of two fresh arrays.
-    static func central(_ fc: CompiledExpression, at point: [Double], index: Int,
-                        buffer: inout [Double]) -> FiniteDifference.Estimate {
-        let h = FiniteDifference.step(at: point[index])
-        return buffer.withUnsafeMutableBufferPointer { p in
-            for k in point.indices { p[k] = point[k] }
-            p[index] = point[index] + h
-            let plus = fc.evaluate(UnsafeBufferPointer(p))
-            p[index] = point[index] - h
-            let minus = fc.evaluate(UnsafeBufferPointer(p))
-            return FiniteDifference.Estimate(value: (plus - minus) / (2 * h), step: h)
-        }
     }
 
     /// (4 D(h/2) − D(h)) / 3: cancels the h² error term of the central difference.
